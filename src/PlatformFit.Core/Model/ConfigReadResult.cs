@@ -1,0 +1,36 @@
+using System.Collections.Generic;
+
+namespace PlatformFit.Core.Model
+{
+    /// <summary>The deploy tool a config file belongs to.</summary>
+    public enum ConfigFormat
+    {
+        Unknown,
+        ServerlessFramework,
+        CloudFormation,
+        LambdaToolsDefaults,
+    }
+
+    /// <summary>What reading one config file produced: the units it declares and any problems on the way.</summary>
+    public sealed class ConfigReadResult
+    {
+        public ConfigReadResult(string path, ConfigFormat format, IReadOnlyList<DeploymentUnit> units, IReadOnlyList<ConfigProblem> problems)
+        {
+            Path = path;
+            Format = format;
+            Units = units;
+            Problems = problems;
+        }
+
+        public string Path { get; }
+
+        public ConfigFormat Format { get; }
+
+        public IReadOnlyList<DeploymentUnit> Units { get; }
+
+        public IReadOnlyList<ConfigProblem> Problems { get; }
+
+        public static ConfigReadResult Failed(string path, ConfigFormat format, ConfigProblem problem) =>
+            new(path, format, System.Array.Empty<DeploymentUnit>(), new[] { problem });
+    }
+}

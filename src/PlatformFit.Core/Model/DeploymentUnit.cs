@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+
+namespace PlatformFit.Core.Model
+{
+    /// <summary>
+    /// One deployable function or service as a config file declares it, with every value's place in that file.
+    /// </summary>
+    public sealed class DeploymentUnit
+    {
+        public DeploymentUnit(string name, string platform, string configPath, ConfigSpan declaration)
+        {
+            Name = name;
+            Platform = platform;
+            ConfigPath = configPath;
+            Declaration = declaration;
+        }
+
+        /// <summary>The name the config gives the unit (Serverless function key, CloudFormation logical id).</summary>
+        public string Name { get; }
+
+        /// <summary>The platform profile id, e.g. <c>aws-lambda</c>.</summary>
+        public string Platform { get; }
+
+        /// <summary>The config file that declares the unit.</summary>
+        public string ConfigPath { get; }
+
+        /// <summary>Where the unit is declared (its key in the file).</summary>
+        public ConfigSpan Declaration { get; }
+
+        /// <summary>The handler string, function name or project the platform runs.</summary>
+        public ConfigValue<string> Handler { get; init; } = ConfigValue<string>.Absent;
+
+        public ConfigValue<string> Runtime { get; init; } = ConfigValue<string>.Absent;
+
+        public ConfigValue<string> Architecture { get; init; } = ConfigValue<string>.Absent;
+
+        public ConfigValue<int> MemoryMb { get; init; } = ConfigValue<int>.Absent;
+
+        public ConfigValue<int> TimeoutSeconds { get; init; } = ConfigValue<int>.Absent;
+
+        public ConfigValue<int> EphemeralStorageMb { get; init; } = ConfigValue<int>.Absent;
+
+        /// <summary>The deployment artifact or code folder (Serverless <c>package.artifact</c>, SAM <c>CodeUri</c>), as written.</summary>
+        public ConfigValue<string> Artifact { get; init; } = ConfigValue<string>.Absent;
+
+        public IReadOnlyList<FrontDoor> FrontDoors { get; init; } = System.Array.Empty<FrontDoor>();
+
+        public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
+    }
+}

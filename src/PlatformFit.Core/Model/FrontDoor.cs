@@ -1,0 +1,59 @@
+namespace PlatformFit.Core.Model
+{
+    /// <summary>How requests reach a deployment unit.</summary>
+    public enum FrontDoorKind
+    {
+        Other,
+        RestApi,
+        HttpApi,
+        WebSocketApi,
+        FunctionUrl,
+        LoadBalancer,
+        Queue,
+        Topic,
+        Schedule,
+        Stream,
+        Storage,
+        EventBus,
+    }
+
+    /// <summary>
+    /// One way a platform calls a unit: an API Gateway route, a load balancer target, a queue, a schedule.
+    /// <see cref="Source"/> is the event type as the config wrote it (<c>httpApi</c>, <c>HttpApi</c>, <c>alb</c>).
+    /// </summary>
+    public sealed record FrontDoor(FrontDoorKind Kind, string Source, ConfigSpan Span)
+    {
+        /// <summary>The route, path or queue the event names, when it names one (<c>POST /orders</c>, <c>$connect</c>).</summary>
+        public string? Route { get; init; }
+
+        /// <summary>The profile key of this kind, as <c>rules/platforms/*.yaml</c> names front doors.</summary>
+        public string ProfileKey => KeyOf(Kind);
+
+        public static string KeyOf(FrontDoorKind kind) => kind switch
+        {
+            FrontDoorKind.RestApi => "rest-api",
+            FrontDoorKind.HttpApi => "http-api",
+            FrontDoorKind.WebSocketApi => "websocket-api",
+            FrontDoorKind.FunctionUrl => "function-url",
+            FrontDoorKind.LoadBalancer => "alb",
+            FrontDoorKind.Queue => "queue",
+            FrontDoorKind.Topic => "topic",
+            FrontDoorKind.Schedule => "schedule",
+            FrontDoorKind.Stream => "stream",
+            FrontDoorKind.Storage => "storage",
+            FrontDoorKind.EventBus => "event-bus",
+            _ => "other",
+        };
+
+        /// <summary>A name a person recognises, for messages: "HTTP API (httpApi)".</summary>
+        public string DisplayName => Kind switch
+        {
+            FrontDoorKind.RestApi => $"API Gateway REST API ({Source})",
+            FrontDoorKind.HttpApi => $"API Gateway HTTP API ({Source})",
+            FrontDoorKind.WebSocketApi => $"API Gateway WebSocket API ({Source})",
+            FrontDoorKind.FunctionUrl => $"function URL ({Source})",
+            FrontDoorKind.LoadBalancer => $"Application Load Balancer ({Source})",
+            _ => Source,
+        };
+    }
+}
