@@ -45,15 +45,15 @@ namespace PlatformFit.Core.Model
             _ => "other",
         };
 
-        /// <summary>A name a person recognises, for messages: "HTTP API (httpApi)".</summary>
+        /// <summary>A name a person recognises, with its article, for messages: "an API Gateway HTTP API (httpApi)".</summary>
         public string DisplayName => Kind switch
         {
-            FrontDoorKind.RestApi => $"API Gateway REST API ({Source})",
-            FrontDoorKind.HttpApi => $"API Gateway HTTP API ({Source})",
-            FrontDoorKind.WebSocketApi => $"API Gateway WebSocket API ({Source})",
-            FrontDoorKind.FunctionUrl => $"function URL ({Source})",
-            FrontDoorKind.LoadBalancer => $"Application Load Balancer ({Source})",
-            _ => Source,
+            FrontDoorKind.RestApi => $"an API Gateway REST API ({Source})",
+            FrontDoorKind.HttpApi => $"an API Gateway HTTP API ({Source})",
+            FrontDoorKind.WebSocketApi => $"an API Gateway WebSocket API ({Source})",
+            FrontDoorKind.FunctionUrl => $"a function URL ({Source})",
+            FrontDoorKind.LoadBalancer => $"an Application Load Balancer ({Source})",
+            _ => $"a '{Source}' event",
         };
     }
 }

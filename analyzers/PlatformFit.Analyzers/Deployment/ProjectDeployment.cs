@@ -1,0 +1,163 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using PlatformFit.Core.Binding;
+using PlatformFit.Core.Config;
+using PlatformFit.Core.Model;
+
+namespace PlatformFit.Analyzers.Deployment
+{
+    /// <summary>
+    /// The deployment units that run the compilation's project, read from the config files the host passes
+    /// as AdditionalFiles (the package's build props in the IDE; the CLI passes the same files). Computed once
+    /// per compilation and shared by every analyzer; each config text is parsed once while it is unchanged.
+    /// </summary>
+    internal sealed class ProjectDeployment
+    {
+        /// <summary>The analyzer config keys the hosts set (MSBuild properties made compiler-visible by the package).</summary>
+        internal const string ProjectDirectoryKey = "build_property.msbuildprojectdirectory";
+        internal const string RootKey = "build_property.platformfitroot";
+        internal const string StageKey = "build_property.platformfitstage";
+
+        private static readonly ConditionalWeakTable<Compilation, ProjectDeployment> PerCompilation = new();
+        private static readonly ConditionalWeakTable<SourceText, CachedRead> PerConfigText = new();
+
+        private readonly string? rootDirectory;
+
+        private ProjectDeployment(ProjectIdentity project, IReadOnlyList<BoundUnit> units, string? rootDirectory)
+        {
+            Project = project;
+            Units = units;
+            this.rootDirectory = rootDirectory;
+        }
+
+        public ProjectIdentity Project { get; }
+
+        /// <summary>The units whose handler or artifact ties them to this project, in file order.</summary>
+        public IReadOnlyList<BoundUnit> Units { get; }
+
+        public static ProjectDeployment Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
+            PerCompilation.GetValue(compilation, c => Create(c, options, cancellationToken));
+
+        /// <summary>A Roslyn location in a config file, so IDEs and SARIF can point at the exact line.</summary>
+        public static Location LocationOf(ConfigSpan span) =>
+            Location.Create(
+                span.Path,
+                new TextSpan(span.Start, Math.Max(0, span.Length)),
+                new LinePositionSpan(new LinePosition(span.StartLine - 1, span.StartColumn - 1), new LinePosition(span.EndLine - 1, span.EndColumn - 1)));
+
+        /// <summary>
+        /// How messages name a config place: repo-relative when the host says where the repository is
+        /// (<c>serverless.yml(14,9)</c>), otherwise relative to the project, otherwise the file name.
+        /// </summary>
+        public string Display(ConfigSpan span)
+        {
+            var path = ConfigPaths.Normalize(span.Path);
+            var relative = RelativeTo(path, rootDirectory) ?? RelativeTo(path, Project.ProjectDirectory) ?? path.Substring(path.LastIndexOf('/') + 1);
+            return span.ToDisplayString(relative);
+        }
+
+        private static string? RelativeTo(string path, string? directory)
+        {
+            if (directory is not { Length: > 0 })
+            {
+                return null;
+            }
+
+            var normalized = ConfigPaths.Normalize(directory).TrimEnd('/');
+            return ConfigPaths.IsUnder(path, normalized) && path.Length > normalized.Length + 1 ? path.Substring(normalized.Length + 1) : null;
+        }
+
+        private static ProjectDeployment Create(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
+            global.TryGetValue(ProjectDirectoryKey, out var projectDirectory);
+            global.TryGetValue(RootKey, out var root);
+            global.TryGetValue(StageKey, out var stage);
+            var project = new ProjectIdentity(compilation.AssemblyName ?? string.Empty, Blank(projectDirectory));
+
+            var configs = new List<(AdditionalText File, SourceText Text)>();
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (DeploymentConfigReader.Recognize(file.Path) == ConfigFormat.Unknown)
+                {
+                    continue;
+                }
+
+                var text = file.GetText(cancellationToken);
+                if (text is not null)
+                {
+                    configs.Add((file, text));
+                }
+            }
+
+            if (configs.Count == 0)
+            {
+                return new ProjectDeployment(project, Array.Empty<BoundUnit>(), Blank(root));
+            }
+
+            var context = new ConfigReadContext
+            {
+                Stage = Blank(stage),
+                ReadFile = path => ReadAdditionalFile(options, path, cancellationToken),
+            };
+            var results = new List<ConfigReadResult>(configs.Count);
+            foreach (var (file, text) in configs)
+            {
+                results.Add(Read(file.Path, text, context));
+            }
+
+            return new ProjectDeployment(project, DeploymentBinder.UnitsOf(project, results), Blank(root));
+        }
+
+        private static ConfigReadResult Read(string path, SourceText text, ConfigReadContext context)
+        {
+            if (PerConfigText.TryGetValue(text, out var cached) && cached.Path == path && cached.Stage == context.Stage)
+            {
+                return cached.Result;
+            }
+
+            var readOtherFiles = false;
+            var tracking = new ConfigReadContext
+            {
+                Stage = context.Stage,
+                ReadFile = p =>
+                {
+                    readOtherFiles = true;
+                    return context.ReadFile(p);
+                },
+            };
+            var result = DeploymentConfigReader.Read(path, text.ToString(), tracking);
+            if (!readOtherFiles)
+            {
+                // A result that depends on other files' text is not cached by this text alone.
+                PerConfigText.Remove(text);
+                PerConfigText.Add(text, new CachedRead(path, context.Stage, result));
+            }
+
+            return result;
+        }
+
+        private static string? ReadAdditionalFile(AnalyzerOptions options, string path, CancellationToken cancellationToken)
+        {
+            var wanted = ConfigPaths.Normalize(path);
+            foreach (var file in options.AdditionalFiles)
+            {
+                if (string.Equals(ConfigPaths.Normalize(file.Path), wanted, StringComparison.Ordinal))
+                {
+                    return file.GetText(cancellationToken)?.ToString();
+                }
+            }
+
+            return null;
+        }
+
+        private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+        private sealed record CachedRead(string Path, string? Stage, ConfigReadResult Result);
+    }
+}

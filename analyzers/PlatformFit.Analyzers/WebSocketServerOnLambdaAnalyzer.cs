@@ -1,0 +1,140 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Core.Binding;
+using PlatformFit.Core.Model;
+using PlatformFit.Core.Platforms;
+
+namespace PlatformFit.Analyzers
+{
+    /// <summary>
+    /// PF1001: code that accepts WebSocket connections, in a project deployed as an AWS Lambda function whose
+    /// front door cannot hold a connection (REST or HTTP API, ALB, function URL). Silent for units behind an
+    /// API Gateway WebSocket API, for outbound <c>ClientWebSocket</c>, and for projects no config deploys.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class WebSocketServerOnLambdaAnalyzer : DiagnosticAnalyzer
+    {
+        /// <summary>The related locations a finding carries at most: one per unit that deploys the code.</summary>
+        private const int MaxRelatedUnits = 10;
+
+        /// <summary>Server-side members by name, with the types that declare them.</summary>
+        private static readonly ImmutableDictionary<string, ImmutableArray<string>> ServerMembers = new Dictionary<string, ImmutableArray<string>>
+        {
+            ["UseWebSockets"] = ImmutableArray.Create("Microsoft.AspNetCore.Builder.WebSocketMiddlewareExtensions"),
+            ["AcceptWebSocketAsync"] = ImmutableArray.Create("Microsoft.AspNetCore.Http.WebSocketManager", "System.Net.HttpListenerContext"),
+            ["MapHub"] = ImmutableArray.Create("Microsoft.AspNetCore.Builder.HubEndpointRouteBuilderExtensions"),
+        }.ToImmutableDictionary();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF1001);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext context)
+        {
+            var deployment = ProjectDeployment.Get(context.Compilation, context.Options, context.CancellationToken);
+            var exposed = ExposedUnits(deployment.Units);
+            if (exposed.Count == 0)
+            {
+                return;
+            }
+
+            context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, deployment, exposed), SyntaxKind.InvocationExpression);
+        }
+
+        /// <summary>Units on Lambda with at least one front door that cannot hold a WebSocket connection.</summary>
+        private static List<(BoundUnit Unit, FrontDoor Door)> ExposedUnits(IReadOnlyList<BoundUnit> units)
+        {
+            var exposed = new List<(BoundUnit, FrontDoor)>();
+            foreach (var bound in units)
+            {
+                var profile = PlatformProfiles.Find(bound.Unit.Platform);
+                if (profile is null)
+                {
+                    continue;
+                }
+
+                foreach (var door in bound.Unit.FrontDoors)
+                {
+                    if (profile.FrontDoor(door.ProfileKey) is { WebSocket: WebSocketSupport.None })
+                    {
+                        exposed.Add((bound, door));
+                        break;
+                    }
+                }
+            }
+
+            return exposed;
+        }
+
+        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, List<(BoundUnit Unit, FrontDoor Door)> exposed)
+        {
+            var invocation = (InvocationExpressionSyntax)context.Node;
+            var name = InvokedName(invocation.Expression);
+            if (name is null || !ServerMembers.TryGetValue(name.Identifier.ValueText, out var declaringTypes))
+            {
+                return;
+            }
+
+            if (!IsServerMember(context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken), declaringTypes))
+            {
+                return;
+            }
+
+            var (first, door) = exposed[0];
+            var related = exposed.Take(MaxRelatedUnits).Select(e => ProjectDeployment.LocationOf(e.Door.Span));
+            context.ReportDiagnostic(Diagnostic.Create(
+                RuleDescriptors.PF1001,
+                name.GetLocation(),
+                related,
+                UnitProperties.For(first.Unit),
+                name.ToString(),
+                first.Unit.Name,
+                door.DisplayName,
+                deployment.Display(door.Span)));
+        }
+
+        /// <summary>
+        /// Symbol-based where the types resolve; name-based where they do not (an un-restored repository), so the
+        /// rule keeps working without the packages. A resolved symbol of any other type is a look-alike: silent.
+        /// </summary>
+        private static bool IsServerMember(SymbolInfo info, ImmutableArray<string> declaringTypes)
+        {
+            var candidates = info.Symbol is { } symbol ? ImmutableArray.Create(symbol) : info.CandidateSymbols;
+            if (candidates.IsEmpty)
+            {
+                return true;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var method = candidate as IMethodSymbol;
+                var type = (method?.ReducedFrom ?? method)?.ContainingType;
+                if (type is not null && declaringTypes.Contains(type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static SimpleNameSyntax? InvokedName(ExpressionSyntax expression) => expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name,
+            MemberBindingExpressionSyntax binding => binding.Name,
+            SimpleNameSyntax simple => simple,
+            _ => null,
+        };
+    }
+}

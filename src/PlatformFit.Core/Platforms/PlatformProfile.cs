@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+
+namespace PlatformFit.Core.Platforms
+{
+    /// <summary>
+    /// What a platform allows, read from <c>rules/platforms/&lt;id&gt;.yaml</c>: limits, the deploy tools' defaults,
+    /// front doors and runtimes, each with the public source it rests on.
+    /// </summary>
+    public sealed class PlatformProfile
+    {
+        public PlatformProfile(
+            string id,
+            string name,
+            IReadOnlyDictionary<string, PlatformSource> sources,
+            IReadOnlyDictionary<string, PlatformLimit> limits,
+            IReadOnlyDictionary<string, ToolDefaults> toolDefaults,
+            IReadOnlyDictionary<string, FrontDoorCapability> frontDoors,
+            IReadOnlyList<RuntimeLifecycle> runtimes)
+        {
+            Id = id;
+            Name = name;
+            Sources = sources;
+            Limits = limits;
+            ToolDefaults = toolDefaults;
+            FrontDoors = frontDoors;
+            Runtimes = runtimes;
+        }
+
+        public string Id { get; }
+
+        public string Name { get; }
+
+        public IReadOnlyDictionary<string, PlatformSource> Sources { get; }
+
+        public IReadOnlyDictionary<string, PlatformLimit> Limits { get; }
+
+        public IReadOnlyDictionary<string, ToolDefaults> ToolDefaults { get; }
+
+        /// <summary>Front doors by profile key (<c>http-api</c>, <c>alb</c>, …).</summary>
+        public IReadOnlyDictionary<string, FrontDoorCapability> FrontDoors { get; }
+
+        public IReadOnlyList<RuntimeLifecycle> Runtimes { get; }
+
+        /// <summary>The defaults a deploy tool applies, or an empty set when the profile names none for it.</summary>
+        public ToolDefaults ToolDefaultsFor(string tool) =>
+            ToolDefaults.TryGetValue(tool, out var defaults) ? defaults : new ToolDefaults(null, null, null);
+
+        public FrontDoorCapability? FrontDoor(string key) => FrontDoors.TryGetValue(key, out var door) ? door : null;
+
+        /// <summary>The URL behind a source key, or null for an unknown key.</summary>
+        public string? SourceUrl(string? key) => key is not null && Sources.TryGetValue(key, out var source) ? source.Url : null;
+    }
+
+    /// <summary>A public page a number was read from, and when.</summary>
+    public sealed record PlatformSource(string Key, string Url, string? Read);
+
+    /// <summary>A numeric limit: <c>memory-mb: { min: 128, max: 10240, default: 128, source: A1 }</c>.</summary>
+    public sealed record PlatformLimit(string Name, long? Min, long? Max, long? Default, string? Source);
+
+    /// <summary>A deploy tool's defaults for absent keys.</summary>
+    public sealed record ToolDefaults(int? MemoryMb, int? TimeoutSeconds, string? Source);
+
+    /// <summary>How a front door handles WebSocket connections.</summary>
+    public enum WebSocketSupport
+    {
+        /// <summary>Upgrade requests are rejected or never forwarded: a WebSocket server behind it cannot work.</summary>
+        None,
+
+        /// <summary>The front door holds the connection and invokes the function per message (API Gateway WebSocket API).</summary>
+        Managed,
+
+        /// <summary>The connection reaches the code (a container behind a load balancer).</summary>
+        PassThrough,
+    }
+
+    /// <summary>A front door's capabilities: <c>alb: { websocket: false, source: E1 }</c>.</summary>
+    public sealed record FrontDoorCapability(string Key, WebSocketSupport WebSocket, int? IntegrationTimeoutMs, string? Source, string? Note);
+
+    /// <summary>A runtime's lifecycle dates (ISO dates as written, compared as dates by the rules that need them).</summary>
+    public sealed record RuntimeLifecycle(string Id, string? Framework, DateTime? Deprecated, DateTime? BlockCreate, DateTime? BlockUpdate, bool ImageOnly, bool OsOnly, string? Source);
+}
