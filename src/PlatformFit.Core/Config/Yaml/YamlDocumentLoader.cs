@@ -31,12 +31,14 @@ namespace PlatformFit.Core.Config.Yaml
             var problems = new List<ConfigProblem>();
             var documents = new List<YamlNode>();
             var builder = new TreeBuilder(path, limits, problems);
+            var lastGood = new Mark();
 
             try
             {
                 var parser = new Parser(new StringReader(text));
                 while (parser.MoveNext())
                 {
+                    lastGood = parser.Current!.End;
                     var document = builder.Accept(parser.Current!);
                     if (document is not null)
                     {
@@ -51,6 +53,13 @@ namespace PlatformFit.Core.Config.Yaml
             catch (LimitExceededException e)
             {
                 problems.Add(new ConfigProblem(path, e.Line, e.Column, ProblemLevel.Error, e.Message));
+            }
+            catch (InvalidOperationException)
+            {
+                // YamlDotNet's scanner throws this instead of a YamlException on some malformed input (an
+                // unclosed flow sequence that runs into a block scalar): the error is after the last good event.
+                problems.Add(new ConfigProblem(path, (int)Math.Max(1, lastGood.Line), (int)Math.Max(1, lastGood.Column), ProblemLevel.Error,
+                    $"not valid YAML after line {lastGood.Line}: an unclosed '[' or '{{', or a value the parser cannot read"));
             }
 
             return new YamlLoadResult(documents, problems);
