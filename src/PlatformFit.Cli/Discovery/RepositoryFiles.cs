@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using PlatformFit.Core.Config;
+using PlatformFit.Core.Model;
+
+namespace PlatformFit.Cli.Discovery
+{
+    /// <summary>What a scan works on: the repository's C# projects, deployment configs and analyzer config files.</summary>
+    internal sealed class RepositoryFiles
+    {
+        public RepositoryFiles(string root, IReadOnlyList<string> projects, IReadOnlyList<string> configs, IReadOnlyList<string> analyzerConfigs, IReadOnlyList<string> skipped)
+        {
+            Root = root;
+            Projects = projects;
+            Configs = configs;
+            AnalyzerConfigs = analyzerConfigs;
+            Skipped = skipped;
+        }
+
+        /// <summary>The scanned folder, absolute; every path reported is relative to it.</summary>
+        public string Root { get; }
+
+        /// <summary><c>.csproj</c> files, absolute, sorted.</summary>
+        public IReadOnlyList<string> Projects { get; }
+
+        /// <summary>Deployment configs PlatformFit reads (<c>serverless.yml</c>, …), absolute, sorted.</summary>
+        public IReadOnlyList<string> Configs { get; }
+
+        /// <summary><c>.editorconfig</c> and <c>.globalconfig</c> files, absolute, sorted.</summary>
+        public IReadOnlyList<string> AnalyzerConfigs { get; }
+
+        /// <summary>Why entries were left out (a link out of the repository, an unreadable folder), repo-relative.</summary>
+        public IReadOnlyList<string> Skipped { get; }
+    }
+
+    /// <summary>
+    /// Walks the scanned folder for the files a scan needs, skipping build output and dependencies
+    /// (<c>bin</c>, <c>obj</c>, <c>.git</c>, <c>node_modules</c>). Links are not followed out of the folder, and
+    /// folder links are not followed at all, so a link cycle cannot hang the walk.
+    /// </summary>
+    internal static class RepositoryWalker
+    {
+        private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
+        {
+            "bin", "obj", ".git", "node_modules", ".vs", ".idea", "TestResults", ".serverless", ".aws-sam", "cdk.out",
+        };
+
+        public static RepositoryFiles Walk(string root)
+        {
+            var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+            var projects = new List<string>();
+            var configs = new List<string>();
+            var analyzerConfigs = new List<string>();
+            var skipped = new List<string>();
+            var pending = new Stack<string>();
+            pending.Push(fullRoot);
+
+            while (pending.Count > 0)
+            {
+                var directory = pending.Pop();
+                IEnumerable<FileSystemInfo> entries;
+                try
+                {
+                    entries = new DirectoryInfo(directory).EnumerateFileSystemInfos();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    skipped.Add($"{Relative(fullRoot, directory)}: the folder could not be read ({e.Message})");
+                    continue;
+                }
+
+                foreach (var entry in entries)
+                {
+                    if (entry is DirectoryInfo folder)
+                    {
+                        if (folder.LinkTarget is not null)
+                        {
+                            skipped.Add($"{Relative(fullRoot, folder.FullName)}: a folder link, not followed");
+                        }
+                        else if (!SkippedFolders.Contains(folder.Name))
+                        {
+                            pending.Push(folder.FullName);
+                        }
+
+                        continue;
+                    }
+
+                    var kind = Classify(entry.Name);
+                    if (kind is null)
+                    {
+                        continue;
+                    }
+
+                    if (entry.LinkTarget is not null && !LinkStaysInside(fullRoot, (FileInfo)entry))
+                    {
+                        skipped.Add($"{Relative(fullRoot, entry.FullName)}: a link that points out of the scanned folder, not read");
+                        continue;
+                    }
+
+                    kind.Add(entry.FullName);
+                }
+
+                List<string>? Classify(string name)
+                {
+                    if (name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return projects;
+                    }
+
+                    if (name.Equals(".editorconfig", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".globalconfig", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return analyzerConfigs;
+                    }
+
+                    return DeploymentConfigReader.Recognize(name) != ConfigFormat.Unknown ? configs : null;
+                }
+            }
+
+            projects.Sort(StringComparer.Ordinal);
+            configs.Sort(StringComparer.Ordinal);
+            analyzerConfigs.Sort(StringComparer.Ordinal);
+            skipped.Sort(StringComparer.Ordinal);
+            return new RepositoryFiles(fullRoot, projects, configs, analyzerConfigs, skipped);
+        }
+
+        /// <summary>The repository-relative form of a path, with '/' separators, as every report writes it.</summary>
+        public static string Relative(string root, string path)
+        {
+            var relative = Path.GetRelativePath(root, path);
+            return relative == "." ? string.Empty : relative.Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        private static bool LinkStaysInside(string root, FileInfo link)
+        {
+            try
+            {
+                var target = link.ResolveLinkTarget(returnFinalTarget: true);
+                return target is not null && target.Exists && Path.GetFullPath(target.FullName).StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+    }
+}
