@@ -1,7 +1,10 @@
+using System.Threading.Tasks;
+using PlatformFit.Cli.Commands;
+
 namespace PlatformFit.Cli
 {
     internal static class Program
     {
-        private static int Main(string[] args) => args.Length >= 0 ? 0 : 2;
+        private static Task<int> Main(string[] args) => RootCommandFactory.Create().InvokeAsync(args);
     }
 }

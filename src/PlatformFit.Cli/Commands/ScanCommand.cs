@@ -1,0 +1,212 @@
+using System;
+using System.CommandLine;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using PlatformFit.Cli.Reporting;
+using PlatformFit.Cli.Scanning;
+
+namespace PlatformFit.Cli.Commands
+{
+    /// <summary>What <c>platformfit scan</c> was asked to do, after parsing.</summary>
+    internal sealed record ScanCommandOptions(
+        DirectoryInfo Path,
+        OutputFormat Format,
+        FileInfo? Output,
+        FailLevel FailOn,
+        string? Stage,
+        bool IncludeSuppressed,
+        bool Timestamps,
+        bool Verbose);
+
+    /// <summary><c>platformfit scan [path]</c>: scans a repository and reports its findings.</summary>
+    internal static class ScanCommand
+    {
+        private static readonly Argument<DirectoryInfo> PathArgument = new("path")
+        {
+            Description = "The repository (or folder) to scan.",
+            DefaultValueFactory = _ => new DirectoryInfo("."),
+        };
+
+        private static readonly Option<OutputFormat> FormatOption = new("--format", "-f")
+        {
+            Description = "The report format: text (compiler-style lines) or sarif (SARIF 2.1.0 for GitHub code scanning).",
+            DefaultValueFactory = _ => OutputFormat.Text,
+        };
+
+        private static readonly Option<FileInfo?> OutputOption = new("--output", "-o")
+        {
+            Description = "Write the report to this file instead of standard output. With --format sarif, a text summary still goes to standard output.",
+        };
+
+        private static readonly Option<FailLevel> FailOnOption = new("--fail-on")
+        {
+            Description = "Exit with 1 when a finding at or above this level is reported: error, warning, note or none.",
+            DefaultValueFactory = _ => FailLevel.Error,
+        };
+
+        private static readonly Option<string?> StageOption = new("--stage")
+        {
+            Description = "The deployment stage to evaluate configs for (Serverless Framework --stage); default: the config's own default.",
+        };
+
+        private static readonly Option<bool> IncludeSuppressedOption = new("--include-suppressed")
+        {
+            Description = "Also report findings suppressed in source or configuration (SARIF: with 'suppressions').",
+        };
+
+        private static readonly Option<bool> TimestampsOption = new("--timestamps")
+        {
+            Description = "Write the scan's start and end times into the SARIF invocation (off by default, for byte-identical output).",
+        };
+
+        private static readonly Option<bool> VerboseOption = new("--verbose", "-v")
+        {
+            Description = "Print progress and what the scan read to standard error.",
+        };
+
+        public static Command Create()
+        {
+            var command = new Command("scan", "Scan C# projects and their deployment configs for code the platform cannot run.")
+            {
+                PathArgument,
+                FormatOption,
+                OutputOption,
+                FailOnOption,
+                StageOption,
+                IncludeSuppressedOption,
+                TimestampsOption,
+                VerboseOption,
+            };
+            command.SetAction((parseResult, cancellationToken) => RunAsync(Bind(parseResult), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken));
+            return command;
+        }
+
+        internal static ScanCommandOptions Bind(ParseResult parseResult) => new(
+            parseResult.GetValue(PathArgument)!,
+            parseResult.GetValue(FormatOption),
+            parseResult.GetValue(OutputOption),
+            parseResult.GetValue(FailOnOption),
+            parseResult.GetValue(StageOption),
+            parseResult.GetValue(IncludeSuppressedOption),
+            parseResult.GetValue(TimestampsOption),
+            parseResult.GetValue(VerboseOption));
+
+        internal static async Task<int> RunAsync(ScanCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+        {
+            if (!options.Path.Exists)
+            {
+                await stderr.WriteLineAsync($"platformfit: error: the folder '{options.Path}' does not exist.").ConfigureAwait(false);
+                return ExitCodes.UsageOrFatal;
+            }
+
+            var started = DateTimeOffset.UtcNow;
+            ScanResult result;
+            try
+            {
+                var request = new ScanRequest(options.Path.FullName) { Stage = options.Stage };
+                result = await ScanEngine.ScanAsync(request, options.Verbose ? stderr : TextWriter.Null, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await stderr.WriteLineAsync("platformfit: the scan was cancelled.").ConfigureAwait(false);
+                return ExitCodes.UsageOrFatal;
+            }
+
+            var text = new TextReportWriter(new TextReportOptions
+            {
+                IncludeSuppressed = options.IncludeSuppressed,
+                UseColor = options.Output is null && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+            });
+
+            try
+            {
+                if (options.Format == OutputFormat.Sarif)
+                {
+                    var sarif = new SarifReportWriter(
+                        relative => ReadRepoFile(options.Path.FullName, relative),
+                        new SarifReportOptions
+                        {
+                            IncludeSuppressed = options.IncludeSuppressed,
+                            Timestamps = options.Timestamps ? new ScanTimes(started, DateTimeOffset.UtcNow) : null,
+                        });
+                    if (options.Output is null)
+                    {
+                        using var console = Console.OpenStandardOutput();
+                        sarif.Write(result, console);
+                    }
+                    else
+                    {
+                        await using (var file = Create(options.Output))
+                        {
+                            sarif.Write(result, file);
+                        }
+
+                        text.Write(result, stdout);
+                    }
+                }
+                else if (options.Output is null)
+                {
+                    text.Write(result, stdout);
+                }
+                else
+                {
+                    await using var file = Create(options.Output);
+                    await using var writer = new StreamWriter(file);
+                    new TextReportWriter(new TextReportOptions { IncludeSuppressed = options.IncludeSuppressed }).Write(result, writer);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"platformfit: error: the report could not be written: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageOrFatal;
+            }
+
+            return FailsAt(result, options.FailOn) ? ExitCodes.Findings : ExitCodes.Clean;
+        }
+
+        /// <summary>Whether an unsuppressed finding is at or above the level the user fails on.</summary>
+        internal static bool FailsAt(ScanResult result, FailLevel failOn)
+        {
+            if (failOn == FailLevel.None)
+            {
+                return false;
+            }
+
+            var threshold = failOn switch
+            {
+                FailLevel.Error => FindingLevel.Error,
+                FailLevel.Warning => FindingLevel.Warning,
+                _ => FindingLevel.Note,
+            };
+            foreach (var finding in result.Findings)
+            {
+                if (finding.Suppression is null && finding.Level >= threshold)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static FileStream Create(FileInfo output)
+        {
+            output.Directory?.Create();
+            return new FileStream(output.FullName, FileMode.Create, FileAccess.Write, FileShare.None);
+        }
+
+        private static string? ReadRepoFile(string root, string relative)
+        {
+            var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(root, relative));
+            if (!path.StartsWith(System.IO.Path.GetFullPath(root), StringComparison.Ordinal) || !File.Exists(path))
+            {
+                return null;
+            }
+
+            // The line hash is computed on the text as upload-sarif reads it: raw UTF-8, byte order mark included.
+            var bytes = File.ReadAllBytes(path);
+            return new System.Text.UTF8Encoding(false).GetString(bytes);
+        }
+    }
+}

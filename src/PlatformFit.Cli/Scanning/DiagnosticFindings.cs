@@ -1,0 +1,72 @@
+using System.Collections.Generic;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using PlatformFit.Cli.Discovery;
+
+namespace PlatformFit.Cli.Scanning
+{
+    /// <summary>
+    /// Turns the analyzers' Roslyn diagnostics into findings: repository-relative locations, the additional
+    /// locations (config lines) as related locations named the way the message names them, and the deployment
+    /// unit from the diagnostic's properties.
+    /// </summary>
+    internal static class DiagnosticFindings
+    {
+        public static Finding? ToFinding(string root, Diagnostic diagnostic)
+        {
+            var level = diagnostic.Severity switch
+            {
+                DiagnosticSeverity.Error => FindingLevel.Error,
+                DiagnosticSeverity.Warning => FindingLevel.Warning,
+                DiagnosticSeverity.Info => FindingLevel.Note,
+                _ => (FindingLevel?)null,
+            };
+            var primary = ToLocation(root, diagnostic.Location);
+            if (level is null || primary is null)
+            {
+                return null;
+            }
+
+            var related = new List<RelatedLocation>();
+            foreach (var location in diagnostic.AdditionalLocations)
+            {
+                if (ToLocation(root, location) is { } place)
+                {
+                    related.Add(new RelatedLocation(related.Count + 1, place, $"{place.Path}({place.StartLine},{place.StartColumn})"));
+                }
+            }
+
+            diagnostic.Properties.TryGetValue("unit", out var unit);
+            diagnostic.Properties.TryGetValue("platform", out var platform);
+            return new Finding(diagnostic.Id, level.Value, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), primary)
+            {
+                Related = related,
+                Unit = unit,
+                Platform = platform,
+                Suppression = diagnostic.IsSuppressed ? new FindingSuppression("inSource", null) : null,
+            };
+        }
+
+        private static SourceLocation? ToLocation(string root, Location location)
+        {
+            if (location.Kind is not (LocationKind.SourceFile or LocationKind.ExternalFile))
+            {
+                return null;
+            }
+
+            var span = location.GetLineSpan();
+            if (!span.IsValid || string.IsNullOrEmpty(span.Path))
+            {
+                return null;
+            }
+
+            var path = Path.IsPathRooted(span.Path) ? RepositoryWalker.Relative(root, span.Path) : span.Path.Replace('\\', '/');
+            return new SourceLocation(
+                path,
+                span.StartLinePosition.Line + 1,
+                span.StartLinePosition.Character + 1,
+                span.EndLinePosition.Line + 1,
+                span.EndLinePosition.Character + 1);
+        }
+    }
+}
