@@ -16,7 +16,7 @@ namespace PlatformFit.Analyzers
         public static readonly DiagnosticDescriptor PF1001 = new DiagnosticDescriptor(
             id: "PF1001",
             title: "WebSocket server behind a front door that cannot hold a connection",
-            messageFormat: "{0} serves WebSocket connections, but function '{1}' runs on AWS Lambda behind an {2} ({3}), which cannot hold a client connection: use an API Gateway WebSocket API",
+            messageFormat: "'{0}' accepts WebSocket connections, but function '{1}' runs on AWS Lambda behind {2} at {3}, which cannot hold a client connection; use an API Gateway WebSocket API instead",
             category: "Connections",
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,

@@ -17,7 +17,7 @@ namespace PlatformFit.Core.Rules
         public static RuleMetadata PF1001 { get; } = new RuleMetadata(
             id: "PF1001",
             title: "WebSocket server behind a front door that cannot hold a connection",
-            messageFormat: "{0} serves WebSocket connections, but function '{1}' runs on AWS Lambda behind an {2} ({3}), which cannot hold a client connection: use an API Gateway WebSocket API",
+            messageFormat: "'{0}' accepts WebSocket connections, but function '{1}' runs on AWS Lambda behind {2} at {3}, which cannot hold a client connection; use an API Gateway WebSocket API instead",
             category: "Connections",
             defaultSeverity: RuleSeverity.Error,
             description: "Code that accepts WebSocket connections (UseWebSockets, AcceptWebSocketAsync, SignalR MapHub, HttpListener) is deployed as an AWS Lambda function whose front door is an API Gateway REST or HTTP API, an Application Load Balancer or a function URL. Lambda has no inbound socket: each invocation gets one request and returns one response, then the environment is frozen, and these front doors either reject the Upgrade request or never forward it. The connection can never be held. An API Gateway WebSocket API, which holds the connection and invokes the function once per message, is the supported pattern.")
