@@ -51,7 +51,7 @@ namespace PlatformFit.Cli.Tests.EndToEnd
             var finding = Assert.Single(result.Findings);
             Assert.Equal("PF1001", finding.RuleId);
             Assert.Equal(FindingLevel.Error, finding.Level);
-            Assert.Equal(new SourceLocation("src/Notifications/Program.cs", 9, 5, 9, 11), finding.Primary);
+            Assert.Equal(new SourceLocation("src/Notifications/Program.cs", 9, 5, 9, 28), finding.Primary);
             var related = Assert.Single(finding.Related);
             Assert.Equal(new SourceLocation("serverless.yml", 16, 9, 16, 12), related.Location);
             Assert.Contains(related.Label, finding.Message, StringComparison.Ordinal);

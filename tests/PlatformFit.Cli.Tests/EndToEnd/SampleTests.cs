@@ -21,7 +21,7 @@ namespace PlatformFit.Cli.Tests.EndToEnd
             Assert.Equal(ExitCodes.Findings, exitCode);
             var lines = stdout.ToString().Split('\n');
             Assert.Contains(lines, l => l.StartsWith("src/ChatApi/Program.cs(18,5): error PF1001: 'UseWebSockets' accepts WebSocket connections, but function 'api' runs on AWS Lambda behind an API Gateway HTTP API (httpApi) at serverless.yml(29,9)", System.StringComparison.Ordinal));
-            Assert.Contains(lines, l => l.StartsWith("src/ChatApi/Program.cs(29,48): error PF1001: 'AcceptWebSocketAsync'", System.StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.StartsWith("src/ChatApi/Program.cs(29,49): error PF1001: 'AcceptWebSocketAsync'", System.StringComparison.Ordinal));
             Assert.Equal(string.Empty, stderr.ToString());
         }
     }
