@@ -1,0 +1,102 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using PlatformFit.Cli.Tests.Tools;
+
+namespace PlatformFit.Cli.Tests.EndToEnd
+{
+    /// <summary>
+    /// One engine, two hosts: a real <c>dotnet build</c> of a fixture with the analyzer package's props and
+    /// assemblies reports exactly the findings <c>platformfit scan</c> reports (rule, file, line, column, message,
+    /// suppressed or not).
+    /// </summary>
+    [Trait("Rule", "PF1001")]
+    public class IdeParityTests
+    {
+        [Fact]
+        public async Task Dotnet_build_with_the_analyzer_package_reports_what_the_CLI_reports()
+        {
+            var work = Path.Combine(Path.GetTempPath(), $"platformfit-parity-{Guid.NewGuid():N}");
+            try
+            {
+                CopyDirectory(FixtureScan.FixturePath("minimal-api-function-url"), work);
+                Directory.CreateDirectory(Path.Combine(work, ".git"));
+                File.WriteAllText(Path.Combine(work, ".git", "HEAD"), "ref: refs/heads/main\n");
+                File.WriteAllText(Path.Combine(work, "Directory.Build.props"), $"""
+                    <Project>
+                      <Import Project="{Path.Combine(RepositoryRoot.Path, "analyzers", "PlatformFit.Analyzers", "build", "PlatformFit.Analyzers.props")}" />
+                      <ItemGroup>
+                        <Analyzer Include="{Path.Combine(AppContext.BaseDirectory, "PlatformFit.Analyzers.dll")}" />
+                        <Analyzer Include="{Path.Combine(AppContext.BaseDirectory, "PlatformFit.Core.dll")}" />
+                        <Analyzer Include="{Path.Combine(AppContext.BaseDirectory, "YamlDotNet.dll")}" />
+                      </ItemGroup>
+                    </Project>
+                    """);
+                var errorLog = Path.Combine(work, "build.sarif");
+
+                var build = RunDotnet(work, "build", Path.Combine("src", "Live", "Live.csproj"), $"-p:ErrorLog={errorLog}%2Cversion=2.1", "-p:TreatWarningsAsErrors=false", "-nologo");
+                Assert.True(File.Exists(errorLog), build);
+
+                using var log = JsonDocument.Parse(File.ReadAllText(errorLog));
+                var fromBuild = log.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+                    .Where(r => r.GetProperty("ruleId").GetString()!.StartsWith("PF", StringComparison.Ordinal))
+                    .Select(r =>
+                    {
+                        var location = r.GetProperty("locations")[0].GetProperty("physicalLocation");
+                        var uri = new Uri(location.GetProperty("artifactLocation").GetProperty("uri").GetString()!).LocalPath;
+                        var region = location.GetProperty("region");
+                        return $"{r.GetProperty("ruleId").GetString()} {Path.GetRelativePath(work, uri).Replace('\\', '/')}({region.GetProperty("startLine").GetInt32()},{region.GetProperty("startColumn").GetInt32()}) " +
+                            $"suppressed={r.TryGetProperty("suppressions", out _)} {r.GetProperty("message").GetProperty("text").GetString()}";
+                    })
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+
+                var scan = await FixtureScan.ScanAsync(work);
+                var fromCli = scan.Findings
+                    .Select(f => $"{f.RuleId} {f.Primary.Path}({f.Primary.StartLine},{f.Primary.StartColumn}) suppressed={f.Suppression is not null} {f.Message}")
+                    .Order(StringComparer.Ordinal)
+                    .ToList();
+
+                Assert.Equal(2, fromCli.Count);
+                Assert.Equal(fromCli, fromBuild);
+            }
+            finally
+            {
+                if (Directory.Exists(work))
+                {
+                    Directory.Delete(work, recursive: true);
+                }
+            }
+        }
+
+        private static string RunDotnet(string workingDirectory, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "dotnet build did not finish in five minutes");
+            return output.Result + error.Result;
+        }
+
+        private static void CopyDirectory(string from, string to)
+        {
+            foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(to, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+    }
+}
