@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Analyzers.Reachability;
 using PlatformFit.Core.Binding;
 using PlatformFit.Core.Model;
 using PlatformFit.Core.Platforms;
@@ -91,15 +92,27 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            var (first, door) = exposed[0];
-            var related = exposed.Take(MaxRelatedUnits).Select(e => ProjectDeployment.LocationOf(e.Door.Span));
-            context.ReportDiagnostic(Diagnostic.Create(
+            var reaching = ReachingUnits.Of(context.SemanticModel, invocation, exposed.Select(e => e.Unit), context.CancellationToken);
+            if (reaching.Count == 0)
+            {
+                return;
+            }
+
+            var first = reaching[0];
+            var door = exposed.First(e => e.Unit == first.Unit).Door;
+            var related = reaching
+                .Take(MaxRelatedUnits)
+                .Select(r => exposed.First(e => e.Unit == r.Unit).Door.Span)
+                .ToList();
+            context.ReportDiagnostic(UnitFinding.Create(
                 RuleDescriptors.PF1001,
                 name.GetLocation(),
+                first.Unit.Unit,
                 related,
-                UnitProperties.For(first.Unit),
+                first.Path,
+                $"'{name}' accepts WebSocket connections",
                 name.ToString(),
-                first.Unit.Name,
+                first.Unit.Unit.Name,
                 door.DisplayName,
                 deployment.Display(door.Span)));
         }

@@ -265,6 +265,82 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Silent_when_the_units_handler_never_reaches_the_server_code()
+        {
+            // A class library with a Lambda handler and a Kestrel host the same repository runs in a container.
+            await Silent(Test().WithSource("Functions.cs", """
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+
+                namespace ChatApi;
+
+                public sealed class Functions
+                {
+                    public Task<string> Health(string input) => Task.FromResult("ok");
+                }
+
+                public static class ContainerHost
+                {
+                    public static void Run(string[] args)
+                    {
+                        var app = WebApplication.CreateBuilder(args).Build();
+                        app.UseWebSockets();
+                        app.Run();
+                    }
+                }
+                """)
+                .WithConfig("serverless.yml", """
+                provider:
+                  name: aws
+                functions:
+                  health:
+                    handler: ChatApi::ChatApi.Functions::Health
+                    events:
+                      - httpApi: GET /health
+                """));
+        }
+
+        [Fact]
+        public async Task Reports_server_code_the_handler_reaches_through_other_methods()
+        {
+            await Test().WithSource("Functions.cs", """
+                using System.Net;
+                using System.Threading.Tasks;
+
+                namespace ChatApi;
+
+                public sealed class Functions
+                {
+                    private readonly Relay relay = new();
+
+                    public Task<string> Connect(string input) => relay.OpenAsync();
+                }
+
+                internal sealed class Relay
+                {
+                    public async Task<string> OpenAsync()
+                    {
+                        using var listener = new HttpListener();
+                        var context = await listener.GetContextAsync();
+                        var socket = await context.{|#0:AcceptWebSocketAsync|}(null);
+                        return socket.SecWebSocketKey;
+                    }
+                }
+                """)
+                .WithConfig("serverless.yml", """
+                provider:
+                  name: aws
+                functions:
+                  connect:
+                    handler: ChatApi::ChatApi.Functions::Connect
+                    events:
+                      - {|#1:httpApi|}: GET /connect
+                """)
+                .Expect(PF1001(0, 1))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task Silent_behind_an_API_Gateway_WebSocket_API()
         {
             await Silent(ChatServerBehind("""

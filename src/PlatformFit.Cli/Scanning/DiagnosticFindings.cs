@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using Microsoft.CodeAnalysis;
 using PlatformFit.Cli.Discovery;
@@ -36,15 +37,48 @@ namespace PlatformFit.Cli.Scanning
                 }
             }
 
+            var flow = FlowOf(root, diagnostic);
             diagnostic.Properties.TryGetValue("unit", out var unit);
             diagnostic.Properties.TryGetValue("platform", out var platform);
             return new Finding(diagnostic.Id, level.Value, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), primary)
             {
                 Related = related,
+                Flow = flow,
                 Unit = unit,
                 Platform = platform,
                 Suppression = diagnostic.IsSuppressed ? new FindingSuppression("inSource", null) : null,
             };
+        }
+
+        /// <summary>The call path the analyzer encoded in the properties (see the analyzers' UnitFinding).</summary>
+        private static List<FlowStep> FlowOf(string root, Diagnostic diagnostic)
+        {
+            var steps = new List<FlowStep>();
+            if (!diagnostic.Properties.TryGetValue("flow.count", out var countText) || !int.TryParse(countText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count))
+            {
+                return steps;
+            }
+
+            for (var index = 0; index < count; index++)
+            {
+                if (!diagnostic.Properties.TryGetValue("flow." + index.ToString(CultureInfo.InvariantCulture), out var encoded) || encoded is null)
+                {
+                    continue;
+                }
+
+                var parts = encoded.Split('|', 6);
+                if (parts.Length == 6 &&
+                    int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var line) &&
+                    int.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var column) &&
+                    int.TryParse(parts[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var endLine) &&
+                    int.TryParse(parts[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var endColumn))
+                {
+                    var path = Path.IsPathRooted(parts[0]) ? RepositoryWalker.Relative(root, parts[0]) : parts[0].Replace('\\', '/');
+                    steps.Add(new FlowStep(new SourceLocation(path, line, column, endLine, endColumn), parts[5]));
+                }
+            }
+
+            return steps;
         }
 
         private static SourceLocation? ToLocation(string root, Location location)
