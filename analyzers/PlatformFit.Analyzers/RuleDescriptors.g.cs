@@ -23,5 +23,101 @@ namespace PlatformFit.Analyzers
             description: "Code that accepts WebSocket connections (UseWebSockets, AcceptWebSocketAsync, SignalR MapHub, HttpListener) is deployed as an AWS Lambda function whose front door is an API Gateway REST or HTTP API, an Application Load Balancer or a function URL. Lambda has no inbound socket: each invocation gets one request and returns one response, then the environment is frozen, and these front doors either reject the Upgrade request or never forward it. The connection can never be held. An API Gateway WebSocket API, which holds the connection and invokes the function once per message, is the supported pattern.",
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF1001.md",
             customTags: System.Array.Empty<string>());
+
+        /// <summary>PF3101: Function setting outside the range the platform accepts</summary>
+        public static readonly DiagnosticDescriptor PF3101 = new DiagnosticDescriptor(
+            id: "PF3101",
+            title: "Function setting outside the range the platform accepts",
+            messageFormat: "{0} is {1} {2}, outside the {3}–{4} {2} that {5} accepts: the deployment is rejected",
+            category: "Limits",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "A function's memory, timeout or ephemeral storage is set to a value the platform does not accept: AWS Lambda takes 128–10,240 MB of memory, a timeout of 1–900 seconds and 512–10,240 MB of /tmp storage. CloudFormation rejects the function and the whole deployment rolls back. The rule reads the range from the platform profile, reports on the config line that sets the value, and stays silent on values it cannot evaluate and on the deploy tools' defaults.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF3101.md",
+            customTags: new[] { "CompilationEnd" });
+
+        /// <summary>PF3102: Function timeout longer than its API Gateway front door waits</summary>
+        public static readonly DiagnosticDescriptor PF3102 = new DiagnosticDescriptor(
+            id: "PF3102",
+            title: "Function timeout longer than its API Gateway front door waits",
+            messageFormat: "Function '{0}' can run for {1} s ({2}), but {3} at {4} gives up after {5} s: the caller gets a 504 while the function keeps running, and billing, for up to {6} s more",
+            category: "Limits",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "An API Gateway front door waits a fixed time for the function: 29 seconds for a REST API (unless a Regional or private API raises its integration timeout), 30 seconds for an HTTP API and 29 seconds for each WebSocket message. A function whose timeout is longer keeps running after API Gateway has answered the caller with 504 Gateway Timeout: the work may finish, but nobody receives the result, retries pile up, and the time is billed. The rule compares the function's timeout with the front door's integration timeout from the platform profile (or the one the config sets) and reports on the timeout's line, with the front door as related location.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF3102.md",
+            customTags: new[] { "CompilationEnd" });
+
+        /// <summary>PF3103: SQS visibility timeout shorter than the function timeout</summary>
+        public static readonly DiagnosticDescriptor PF3103 = new DiagnosticDescriptor(
+            id: "PF3103",
+            title: "SQS visibility timeout shorter than the function timeout",
+            messageFormat: "The visibility timeout of {0} is {1} s ({2}), shorter than the {3} s function '{4}' can run ({5}): SQS hands a message that is still being processed to another invocation, so it is processed twice",
+            category: "Limits",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "When Lambda reads a batch from an SQS queue, the messages stay invisible to other consumers only for the queue's visibility timeout. If the function can run longer than that, a message that is still being processed becomes visible again and is delivered to another invocation: it is processed twice, and a slow batch can loop until it lands in the dead-letter queue. The visibility timeout must be at least the function timeout (cfn-lint E3505). The rule needs the queue's declaration; a Serverless `sqs` event that names only the queue's ARN leaves the visibility timeout unknown and the rule silent.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF3103.md",
+            customTags: new[] { "CompilationEnd" });
+
+        /// <summary>PF4001: Deprecated runtime</summary>
+        public static readonly DiagnosticDescriptor PF4001 = new DiagnosticDescriptor(
+            id: "PF4001",
+            title: "Deprecated runtime",
+            messageFormat: "Runtime '{0}' is deprecated since {1} (scan date {2}): AWS no longer applies security patches to it, and {3}; move to {4}",
+            category: "Wiring",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The function runs on a runtime that AWS Lambda has deprecated as of the scan date: it no longer receives security patches or support, and after the block dates functions on it can no longer be created, then no longer updated. The lifecycle dates come from the platform profile (cfn-lint's runtime lifecycle data); the scan date is an input (`--as-of` on the CLI, the `PlatformFitAsOf` MSBuild property in a build, which defaults to the build's UTC date), so a finding appears on the day the runtime is deprecated, not on a fixed date in the code.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF4001.md",
+            customTags: new[] { "CompilationEnd" });
+
+        /// <summary>PF4002: Runtime blocked for new or updated functions</summary>
+        public static readonly DiagnosticDescriptor PF4002 = new DiagnosticDescriptor(
+            id: "PF4002",
+            title: "Runtime blocked for new or updated functions",
+            messageFormat: "Runtime '{0}' is blocked as of {1}: {2}; move to {3}",
+            category: "Wiring",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "The function runs on a runtime whose block dates have passed as of the scan date: AWS Lambda refuses to create functions on it, and after the second date to update them, so deploying the function to a new stage or region fails, and then every deployment fails. The dates come from the platform profile (cfn-lint's runtime lifecycle data); the scan date is an input (`--as-of` on the CLI, the `PlatformFitAsOf` MSBuild property in a build).",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF4002.md",
+            customTags: new[] { "CompilationEnd" });
+
+        /// <summary>PF4003: Runtime cannot run the project's target framework</summary>
+        public static readonly DiagnosticDescriptor PF4003 = new DiagnosticDescriptor(
+            id: "PF4003",
+            title: "Runtime cannot run the project's target framework",
+            messageFormat: "{0} cannot start on runtime '{1}': {2}; {3}",
+            category: "Wiring",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "The function's runtime does not run the .NET version the project targets. Each managed .NET runtime of AWS Lambda carries one .NET major version, and an application rolls forward only within its major version unless RollForward says Major or LatestMajor: net10.0 does not start on dotnet8, and net8.0 does not start on dotnet10 by default. .NET 9 has no managed zip runtime (dotnet9 is a container base image only), the OS-only runtimes (provided.al2023, provided.al2) have no .NET at all and need a self-contained or native AOT build, and a Node.js, Python or Java runtime cannot run a .NET project. The function deploys and fails on every invocation.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF4003.md",
+            customTags: new[] { "CompilationEnd" });
+
+        /// <summary>PF4004: Function architecture differs from the project's runtime identifier</summary>
+        public static readonly DiagnosticDescriptor PF4004 = new DiagnosticDescriptor(
+            id: "PF4004",
+            title: "Function architecture differs from the project's runtime identifier",
+            messageFormat: "{0}: the architecture is {1} ({2}), but the project builds for {3} ({4}): native code built for one architecture fails on the other with an exec format error; {5}",
+            category: "Wiring",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "The project pins a runtime identifier (linux-x64 or linux-arm64) for a different instruction set than the function's architecture (x86_64 or arm64; a function that names none runs on x86_64). A self-contained or native AOT bootstrap, ReadyToRun code and native package assets are built for the runtime identifier's architecture and cannot run on the other one. The rule is silent when the project sets no runtime identifier.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF4004.md",
+            customTags: new[] { "CompilationEnd" });
+
+        /// <summary>PF4005: Handler names no assembly, type or method of the project</summary>
+        public static readonly DiagnosticDescriptor PF4005 = new DiagnosticDescriptor(
+            id: "PF4005",
+            title: "Handler names no assembly, type or method of the project",
+            messageFormat: "Handler '{0}' of function '{1}' cannot be loaded: {2}, so every invocation fails{3}",
+            category: "Wiring",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "The handler string in the deployment config does not name code the project builds. A class-library handler, Assembly::Namespace.Type::Method, must name the project's assembly exactly (Lambda loads files on Linux, where names are case-sensitive), an existing type with its namespace, and a public method of it; an executable handler, the assembly name alone, needs a project with an entry point (a Main method or top-level statements). A wrong handler deploys without complaint and fails on every invocation. The rule suggests the nearest type, method or assembly, and resolves Lambda Annotations handlers to the attributed method.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF4005.md",
+            customTags: new[] { "CompilationEnd" });
     }
 }

@@ -94,6 +94,13 @@ namespace PlatformFit.Cli.Analysis
             return (provider, new SeverityProvider(set, global.TreeOptions));
         }
 
+        /// <summary>
+        /// The severity a global config (<c>is_global = true</c>) gives a rule, or null when none does: what the
+        /// compiler applies to a diagnostic outside the source files, such as a config-only finding in serverless.yml.
+        /// </summary>
+        public ReportDiagnostic? GlobalSeverity(string ruleId) =>
+            set.GlobalConfigOptions.TreeOptions.TryGetValue(ruleId, out var severity) ? severity : null;
+
         private static bool IsRoot(string editorconfig)
         {
             try

@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PlatformFit.Cli.Reporting;
 using PlatformFit.Cli.Scanning;
+using PlatformFit.Core.Rules.Config;
 
 namespace PlatformFit.Cli.Commands
 {
@@ -17,7 +18,8 @@ namespace PlatformFit.Cli.Commands
         string? Stage,
         bool IncludeSuppressed,
         bool Timestamps,
-        bool Verbose);
+        bool Verbose,
+        DateTime? AsOf = null);
 
     /// <summary><c>platformfit scan [path]</c>: scans a repository and reports its findings.</summary>
     internal static class ScanCommand
@@ -50,6 +52,22 @@ namespace PlatformFit.Cli.Commands
             Description = "The deployment stage to evaluate configs for (Serverless Framework --stage); default: the config's own default.",
         };
 
+        private static readonly Option<DateTime?> AsOfOption = new("--as-of")
+        {
+            Description = "The date (yyyy-MM-dd) runtime deprecation and block dates are judged at; default: today's UTC date.",
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
+                if (ScanDate.TryParse(text, out var date))
+                {
+                    return date;
+                }
+
+                result.AddError($"'{text}' is not a date in the form yyyy-MM-dd.");
+                return null;
+            },
+        };
+
         private static readonly Option<bool> IncludeSuppressedOption = new("--include-suppressed")
         {
             Description = "Also report findings suppressed in source or configuration (SARIF: with 'suppressions').",
@@ -74,6 +92,7 @@ namespace PlatformFit.Cli.Commands
                 OutputOption,
                 FailOnOption,
                 StageOption,
+                AsOfOption,
                 IncludeSuppressedOption,
                 TimestampsOption,
                 VerboseOption,
@@ -90,7 +109,8 @@ namespace PlatformFit.Cli.Commands
             parseResult.GetValue(StageOption),
             parseResult.GetValue(IncludeSuppressedOption),
             parseResult.GetValue(TimestampsOption),
-            parseResult.GetValue(VerboseOption));
+            parseResult.GetValue(VerboseOption),
+            parseResult.GetValue(AsOfOption));
 
         internal static async Task<int> RunAsync(ScanCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
         {
@@ -104,7 +124,8 @@ namespace PlatformFit.Cli.Commands
             ScanResult result;
             try
             {
-                var request = new ScanRequest(options.Path.FullName) { Stage = options.Stage };
+                // The one place a scan reads the clock: the rules get the date as an input.
+                var request = new ScanRequest(options.Path.FullName) { Stage = options.Stage, AsOf = options.AsOf ?? started.UtcDateTime.Date };
                 result = await ScanEngine.ScanAsync(request, options.Verbose ? stderr : TextWriter.Null, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)

@@ -14,6 +14,7 @@ using PlatformFit.Core.Binding;
 using PlatformFit.Core.Config;
 using PlatformFit.Core.Model;
 using PlatformFit.Core.Rules;
+using PlatformFit.Core.Rules.Config;
 
 namespace PlatformFit.Cli.Scanning
 {
@@ -22,6 +23,9 @@ namespace PlatformFit.Cli.Scanning
     {
         /// <summary>The deployment stage configs are evaluated for; null means each config's own default.</summary>
         public string? Stage { get; init; }
+
+        /// <summary>The date runtime lifecycles are judged at (PF4001, PF4002); null leaves those rules silent.</summary>
+        public DateTime? AsOf { get; init; }
     }
 
     /// <summary>
@@ -69,6 +73,8 @@ namespace PlatformFit.Cli.Scanning
                 findings.AddRange(projectFindings.Findings);
                 successful &= projectFindings.Successful;
             }
+
+            findings.AddRange(UnboundUnitChecks.Run(files, configs.Results, request.AsOf, analyzerConfiguration));
 
             var unique = findings
                 .GroupBy(f => (f.RuleId, f.Primary, f.Message))
@@ -185,6 +191,11 @@ namespace PlatformFit.Cli.Scanning
                 if (request.Stage is not null)
                 {
                     buildProperties["build_property.platformfitstage"] = request.Stage;
+                }
+
+                if (request.AsOf is { } asOf)
+                {
+                    buildProperties["build_property.platformfitasof"] = ScanDate.ToText(asOf);
                 }
 
                 var (options, severities) = analyzerConfiguration.ForProject(buildProperties);

@@ -20,6 +20,7 @@ namespace PlatformFit.Core.Config
             return name.ToLowerInvariant() switch
             {
                 "serverless.yml" or "serverless.yaml" or "serverless.json" => ConfigFormat.ServerlessFramework,
+                "aws-lambda-tools-defaults.json" => ConfigFormat.LambdaToolsDefaults,
                 _ => ConfigFormat.Unknown,
             };
         }
@@ -38,6 +39,10 @@ namespace PlatformFit.Core.Config
                 return format switch
                 {
                     ConfigFormat.ServerlessFramework => ServerlessConfigReader.Read(path, text, context),
+
+                    // Read for now only by the wiring rules, for the publish switches of the project beside it
+                    // (Rules/Config/ProjectBuild); its function-* values are not turned into units yet.
+                    ConfigFormat.LambdaToolsDefaults => new ConfigReadResult(path, format, Array.Empty<DeploymentUnit>(), Array.Empty<ConfigProblem>()),
                     _ => ConfigReadResult.Failed(path, format, new ConfigProblem(path, 1, 1, ProblemLevel.Note, "not a deployment config PlatformFit reads")),
                 };
             }

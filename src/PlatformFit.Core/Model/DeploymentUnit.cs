@@ -45,6 +45,16 @@ namespace PlatformFit.Core.Model
 
         public IReadOnlyList<FrontDoor> FrontDoors { get; init; } = System.Array.Empty<FrontDoor>();
 
+        /// <summary>
+        /// How the code is packaged: <c>Zip</c> or <c>Image</c> (CloudFormation <c>PackageType</c>; a Serverless function
+        /// with an <c>image</c>). Absent means a zip package, the platforms' default. An image brings its own runtime,
+        /// so the runtime rules leave it alone.
+        /// </summary>
+        public ConfigValue<string> PackageType { get; init; } = ConfigValue<string>.Absent;
+
+        /// <summary>Whether the config says the unit is a container image (see <see cref="PackageType"/>).</summary>
+        public bool IsImage => PackageType.TryGetValue(out var type) && string.Equals(type, "Image", System.StringComparison.OrdinalIgnoreCase);
+
         public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
     }
 }

@@ -26,6 +26,18 @@ namespace PlatformFit.Core.Model
         /// <summary>The route, path or queue the event names, when it names one (<c>POST /orders</c>, <c>$connect</c>).</summary>
         public string? Route { get; init; }
 
+        /// <summary>
+        /// The integration timeout the config sets on this front door (API Gateway <c>TimeoutInMillis</c>, Serverless
+        /// <c>timeoutInMillis</c>), in milliseconds; absent means the front door's default from the platform profile.
+        /// </summary>
+        public ConfigValue<int> IntegrationTimeoutMs { get; init; } = ConfigValue<int>.Absent;
+
+        /// <summary>
+        /// For a queue: how long a received message stays invisible to other consumers (SQS <c>VisibilityTimeout</c>),
+        /// in seconds, when the config declares the queue; absent when it only names the queue (an ARN).
+        /// </summary>
+        public ConfigValue<int> QueueVisibilityTimeoutSeconds { get; init; } = ConfigValue<int>.Absent;
+
         /// <summary>The profile key of this kind, as <c>rules/platforms/*.yaml</c> names front doors.</summary>
         public string ProfileKey => KeyOf(Kind);
 

@@ -42,6 +42,26 @@ namespace PlatformFit.Core.Platforms
 
         public IReadOnlyList<RuntimeLifecycle> Runtimes { get; }
 
+        /// <summary>The instruction sets functions run on, and the default; null when the profile names none.</summary>
+        public ArchitectureSupport? Architectures { get; init; }
+
+        /// <summary>Runtime identifiers of other languages, by prefix; null when the profile names none.</summary>
+        public OtherLanguageRuntimes? OtherLanguageRuntimes { get; init; }
+
+        /// <summary>The runtime with this id (ordinal: the platform's ids are lower case), or null when the profile does not list it.</summary>
+        public RuntimeLifecycle? Runtime(string id)
+        {
+            foreach (var runtime in Runtimes)
+            {
+                if (string.Equals(runtime.Id, id, StringComparison.Ordinal))
+                {
+                    return runtime;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The defaults a deploy tool applies, or an empty set when the profile names none for it.</summary>
         public ToolDefaults ToolDefaultsFor(string tool) =>
             ToolDefaults.TryGetValue(tool, out var defaults) ? defaults : new ToolDefaults(null, null, null);
@@ -75,8 +95,43 @@ namespace PlatformFit.Core.Platforms
     }
 
     /// <summary>A front door's capabilities: <c>alb: { websocket: false, source: E1 }</c>.</summary>
-    public sealed record FrontDoorCapability(string Key, WebSocketSupport WebSocket, int? IntegrationTimeoutMs, string? Source, string? Note);
+    public sealed record FrontDoorCapability(string Key, WebSocketSupport WebSocket, int? IntegrationTimeoutMs, string? Source, string? Note)
+    {
+        /// <summary>
+        /// Whether a config may set a longer integration timeout than <see cref="IntegrationTimeoutMs"/> (a Regional
+        /// REST API); otherwise that number is the ceiling whatever the config says.
+        /// </summary>
+        public bool IntegrationTimeoutRaisable { get; init; }
+    }
 
     /// <summary>A runtime's lifecycle dates (ISO dates as written, compared as dates by the rules that need them).</summary>
-    public sealed record RuntimeLifecycle(string Id, string? Framework, DateTime? Deprecated, DateTime? BlockCreate, DateTime? BlockUpdate, bool ImageOnly, bool OsOnly, string? Source);
+    public sealed record RuntimeLifecycle(string Id, string? Framework, DateTime? Deprecated, DateTime? BlockCreate, DateTime? BlockUpdate, bool ImageOnly, bool OsOnly, string? Source)
+    {
+        /// <summary>The runtime to move to when this one retires, e.g. <c>dotnet10</c>; null for the newest.</summary>
+        public string? Successor { get; init; }
+    }
+
+    /// <summary>
+    /// The instruction sets a platform runs: the one a unit gets when its config names none, and the architecture
+    /// part of the .NET runtime identifier that builds for each (<c>arm64</c> → <c>linux-arm64</c>).
+    /// </summary>
+    public sealed record ArchitectureSupport(string Default, IReadOnlyDictionary<string, string> RuntimeIdentifierSuffixes, string Source);
+
+    /// <summary>Runtime identifier prefixes of languages other than .NET (<c>nodejs</c>, <c>python</c> …).</summary>
+    public sealed record OtherLanguageRuntimes(IReadOnlyList<string> Prefixes, string Source)
+    {
+        /// <summary>Whether the runtime id belongs to one of those languages (<c>nodejs22.x</c>, <c>python3.13</c>).</summary>
+        public bool Contains(string runtimeId)
+        {
+            foreach (var prefix in Prefixes)
+            {
+                if (runtimeId.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 }

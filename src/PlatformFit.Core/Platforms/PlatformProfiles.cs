@@ -64,7 +64,10 @@ namespace PlatformFit.Core.Platforms
                     "false" => WebSocketSupport.None,
                     var other => throw new InvalidDataException($"{path}: front door '{key}' has websocket '{other}'; expected false, managed or true"),
                 };
-                frontDoors[key] = new FrontDoorCapability(key, websocket, (int?)Long(entry.Value["integration-timeout-ms"]), Source(path, entry.Value, sources), entry.Value["note"]?.Value);
+                frontDoors[key] = new FrontDoorCapability(key, websocket, (int?)Long(entry.Value["integration-timeout-ms"]), Source(path, entry.Value, sources), entry.Value["note"]?.Value)
+                {
+                    IntegrationTimeoutRaisable = entry.Value["integration-timeout-raisable"]?.Value == "true",
+                };
             }
 
             var runtimes = new List<RuntimeLifecycle>();
@@ -78,10 +81,55 @@ namespace PlatformFit.Core.Platforms
                     Date(path, item["block-update"]),
                     item["image-only"]?.Value == "true",
                     item["os-only"]?.Value == "true",
-                    Source(path, item, sources)));
+                    Source(path, item, sources))
+                {
+                    Successor = item["successor"]?.Value,
+                });
             }
 
-            return new PlatformProfile(Required(path, root, "id"), Required(path, root, "name"), sources, limits, toolDefaults, frontDoors, runtimes);
+            return new PlatformProfile(Required(path, root, "id"), Required(path, root, "name"), sources, limits, toolDefaults, frontDoors, runtimes)
+            {
+                Architectures = ReadArchitectures(path, root["architectures"], sources),
+                OtherLanguageRuntimes = ReadOtherLanguageRuntimes(path, root["other-language-runtimes"], sources),
+            };
+        }
+
+        private static ArchitectureSupport? ReadArchitectures(string path, YamlNode? node, Dictionary<string, PlatformSource> sources)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var suffixes = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var entry in Entries(node["runtime-identifier-suffixes"]))
+            {
+                suffixes[entry.Key.Value!] = entry.Value.Value ?? string.Empty;
+            }
+
+            var fallback = Required(path, node, "default");
+            return suffixes.ContainsKey(fallback)
+                ? new ArchitectureSupport(fallback, suffixes, Source(path, node, sources))
+                : throw new InvalidDataException($"{path}({node.Span.StartLine},{node.Span.StartColumn}): the default architecture '{fallback}' has no runtime-identifier suffix");
+        }
+
+        private static OtherLanguageRuntimes? ReadOtherLanguageRuntimes(string path, YamlNode? node, Dictionary<string, PlatformSource> sources)
+        {
+            if (node is null)
+            {
+                return null;
+            }
+
+            var prefixes = new List<string>();
+            foreach (var item in node["prefixes"]?.Items ?? Array.Empty<YamlNode>())
+            {
+                if (item.Value is { Length: > 0 } prefix)
+                {
+                    prefixes.Add(prefix);
+                }
+            }
+
+            return new OtherLanguageRuntimes(prefixes, Source(path, node, sources));
         }
 
         private static PlatformProfile Load(string id)

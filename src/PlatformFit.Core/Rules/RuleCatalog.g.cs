@@ -211,15 +211,1278 @@ namespace PlatformFit.Core.Rules
             IsEnabledByDefault = true,
         };
 
+        /// <summary>PF3101: Function setting outside the range the platform accepts</summary>
+        public static RuleMetadata PF3101 { get; } = new RuleMetadata(
+            id: "PF3101",
+            title: "Function setting outside the range the platform accepts",
+            messageFormat: "{0} is {1} {2}, outside the {3}–{4} {2} that {5} accepts: the deployment is rejected",
+            category: "Limits",
+            defaultSeverity: RuleSeverity.Error,
+            description: "A function's memory, timeout or ephemeral storage is set to a value the platform does not accept: AWS Lambda takes 128–10,240 MB of memory, a timeout of 1–900 seconds and 512–10,240 MB of /tmp storage. CloudFormation rejects the function and the whole deployment rolls back. The rule reads the range from the platform profile, reports on the config line that sets the value, and stays silent on values it cannot evaluate and on the deploy tools' defaults.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "correctness", "reliability", "aws-lambda", "serverless", "configuration" }),
+            Precision = "very-high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda quotas (memory, timeout, ephemeral storage)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+                new RuleReference("AWS::Lambda::Function (MemorySize, Timeout, EphemeralStorage)", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF3101.md",
+            HelpMarkdown =
+                "# PF3101: Function setting outside the range the platform accepts\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF3101 | Limits | error | very-high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda quotas (memory, timeout, ephemeral storage)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- [AWS::Lambda::Function (MemorySize, Timeout, EphemeralStorage)](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "AWS Lambda accepts a fixed range for each of these settings:\n" +
+                "\n" +
+                "| setting | Serverless Framework | CloudFormation / SAM | range |\n" +
+                "|---|---|---|---|\n" +
+                "| memory | `memorySize` | `MemorySize` | 128–10,240 MB |\n" +
+                "| timeout | `timeout` | `Timeout` | 1–900 s |\n" +
+                "| `/tmp` storage | `ephemeralStorageSize` | `EphemeralStorage.Size` | 512–10,240 MB |\n" +
+                "\n" +
+                "A value outside the range is not clamped: CloudFormation rejects the function and rolls the whole stack back,\n" +
+                "usually at the end of a long deployment. The ranges live in `rules/platforms/aws-lambda.yaml` with their source.\n" +
+                "\n" +
+                "The rule reports on the line that sets the value. A value set once for every function (Serverless `provider`,\n" +
+                "SAM `Globals`) is reported once, on that line. Values that cannot be evaluated statically (`${ssm:…}`, an\n" +
+                "unresolved variable) and the deploy tools' defaults are never reported.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet10\n" +
+                "  timeout: 1200              # PF3101: at most 900 s\n" +
+                "functions:\n" +
+                "  report:\n" +
+                "    handler: Reports::Reports.Function::Handle\n" +
+                "    memorySize: 16384        # PF3101: at most 10,240 MB\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet10\n" +
+                "  timeout: 900\n" +
+                "functions:\n" +
+                "  report:\n" +
+                "    handler: Reports::Reports.Function::Handle\n" +
+                "    memorySize: 10240\n" +
+                "```\n" +
+                "\n" +
+                "Work that needs more than 15 minutes belongs in Step Functions, ECS tasks or AWS Batch, not in one invocation.\n" +
+                "\n" +
+                "Lambda Managed Instances accept more memory than the standard quota; PlatformFit does not yet recognise a\n" +
+                "capacity provider, so suppress the rule for such a function.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits in the config file, where no `#pragma` can reach it. Turn the rule off for a project in a\n" +
+                "global analyzer config (`.globalconfig`, which the `platformfit` CLI and the compiler both read):\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF3101.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF3101: Function setting outside the range the platform accepts\n" +
+                "\n" +
+                "Id: PF3101\n" +
+                "Category: Limits\n" +
+                "Default severity: error\n" +
+                "Precision: very-high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda quotas (memory, timeout, ephemeral storage) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- AWS::Lambda::Function (MemorySize, Timeout, EphemeralStorage) (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "AWS Lambda accepts a fixed range for each of these settings:\n" +
+                "\n" +
+                "setting: memory\n" +
+                "Serverless Framework: memorySize\n" +
+                "CloudFormation / SAM: MemorySize\n" +
+                "range: 128–10,240 MB\n" +
+                "\n" +
+                "setting: timeout\n" +
+                "Serverless Framework: timeout\n" +
+                "CloudFormation / SAM: Timeout\n" +
+                "range: 1–900 s\n" +
+                "\n" +
+                "setting: /tmp storage\n" +
+                "Serverless Framework: ephemeralStorageSize\n" +
+                "CloudFormation / SAM: EphemeralStorage.Size\n" +
+                "range: 512–10,240 MB\n" +
+                "\n" +
+                "A value outside the range is not clamped: CloudFormation rejects the function and rolls the whole stack back,\n" +
+                "usually at the end of a long deployment. The ranges live in rules/platforms/aws-lambda.yaml with their source.\n" +
+                "\n" +
+                "The rule reports on the line that sets the value. A value set once for every function (Serverless provider,\n" +
+                "SAM Globals) is reported once, on that line. Values that cannot be evaluated statically (${ssm:…}, an\n" +
+                "unresolved variable) and the deploy tools' defaults are never reported.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet10\n" +
+                "      timeout: 1200              # PF3101: at most 900 s\n" +
+                "    functions:\n" +
+                "      report:\n" +
+                "        handler: Reports::Reports.Function::Handle\n" +
+                "        memorySize: 16384        # PF3101: at most 10,240 MB\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet10\n" +
+                "      timeout: 900\n" +
+                "    functions:\n" +
+                "      report:\n" +
+                "        handler: Reports::Reports.Function::Handle\n" +
+                "        memorySize: 10240\n" +
+                "\n" +
+                "Work that needs more than 15 minutes belongs in Step Functions, ECS tasks or AWS Batch, not in one invocation.\n" +
+                "\n" +
+                "Lambda Managed Instances accept more memory than the standard quota; PlatformFit does not yet recognise a\n" +
+                "capacity provider, so suppress the rule for such a function.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits in the config file, where no #pragma can reach it. Turn the rule off for a project in a\n" +
+                "global analyzer config (.globalconfig, which the platformfit CLI and the compiler both read):\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF3101.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF3102: Function timeout longer than its API Gateway front door waits</summary>
+        public static RuleMetadata PF3102 { get; } = new RuleMetadata(
+            id: "PF3102",
+            title: "Function timeout longer than its API Gateway front door waits",
+            messageFormat: "Function '{0}' can run for {1} s ({2}), but {3} at {4} gives up after {5} s: the caller gets a 504 while the function keeps running, and billing, for up to {6} s more",
+            category: "Limits",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "An API Gateway front door waits a fixed time for the function: 29 seconds for a REST API (unless a Regional or private API raises its integration timeout), 30 seconds for an HTTP API and 29 seconds for each WebSocket message. A function whose timeout is longer keeps running after API Gateway has answered the caller with 504 Gateway Timeout: the work may finish, but nobody receives the result, retries pile up, and the time is billed. The rule compares the function's timeout with the front door's integration timeout from the platform profile (or the one the config sets) and reports on the timeout's line, with the front door as related location.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "performance", "aws-lambda", "serverless", "timeout" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Amazon API Gateway quotas (REST API integration timeout)", "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html"),
+                new RuleReference("Quotas for HTTP APIs (integration timeout 30 seconds)", "https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html"),
+                new RuleReference("Quotas for WebSocket APIs (integration timeout 29 seconds)", "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html"),
+                new RuleReference("API Gateway integration timeout above 29 seconds for Regional and private REST APIs", "https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF3102.md",
+            HelpMarkdown =
+                "# PF3102: Function timeout longer than its API Gateway front door waits\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF3102 | Limits | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Amazon API Gateway quotas (REST API integration timeout)](https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html)\n" +
+                "- [Quotas for HTTP APIs (integration timeout 30 seconds)](https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html)\n" +
+                "- [Quotas for WebSocket APIs (integration timeout 29 seconds)](https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html)\n" +
+                "- [API Gateway integration timeout above 29 seconds for Regional and private REST APIs](https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "API Gateway waits a fixed time for the integration to answer, then gives the caller `504 Gateway Timeout`:\n" +
+                "\n" +
+                "| front door | integration timeout |\n" +
+                "|---|---|\n" +
+                "| REST API (`http` event, SAM `Api`) | 29 s; a Regional or private API can raise it (`timeoutInMillis`) |\n" +
+                "| HTTP API (`httpApi` event, SAM `HttpApi`) | 30 s, cannot be raised |\n" +
+                "| WebSocket API (`websocket` event) | 29 s per message, cannot be raised |\n" +
+                "\n" +
+                "The function itself is not stopped: it runs to its own timeout, its result is thrown away, the client (or its\n" +
+                "retry policy) has already tried again, and every second is billed. A function timeout above the front door's\n" +
+                "limit is almost always a copy of a worker's setting onto an API function, or a hope that long requests will work.\n" +
+                "\n" +
+                "The rule reports on the line that sets the timeout (also when the function inherits it from `provider` or\n" +
+                "`Globals`), with the front door as related location, and names both numbers. A REST API whose event raises the\n" +
+                "integration timeout is compared with that value.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet10\n" +
+                "  timeout: 60                # PF3102: the HTTP API answers 504 after 30 s\n" +
+                "functions:\n" +
+                "  api:\n" +
+                "    handler: Orders\n" +
+                "    events:\n" +
+                "      - httpApi: '*'\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Keep request/response functions under the front door's limit, and move long work off the request path (queue\n" +
+                "it and return `202 Accepted`, or stream through a function URL):\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:\n" +
+                "    handler: Orders\n" +
+                "    timeout: 29\n" +
+                "    events:\n" +
+                "      - httpApi: '*'\n" +
+                "  export:\n" +
+                "    handler: Orders::Orders.Export::Run\n" +
+                "    timeout: 600\n" +
+                "    events:\n" +
+                "      - sqs: arn:aws:sqs:eu-west-1:123456789012:exports\n" +
+                "```\n" +
+                "\n" +
+                "A Regional REST API can wait longer when the account's quota allows it:\n" +
+                "\n" +
+                "```yaml\n" +
+                "    events:\n" +
+                "      - http:\n" +
+                "          path: reports\n" +
+                "          method: post\n" +
+                "          timeoutInMillis: 90000\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF3102.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF3102: Function timeout longer than its API Gateway front door waits\n" +
+                "\n" +
+                "Id: PF3102\n" +
+                "Category: Limits\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Amazon API Gateway quotas (REST API integration timeout) (https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html)\n" +
+                "- Quotas for HTTP APIs (integration timeout 30 seconds) (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html)\n" +
+                "- Quotas for WebSocket APIs (integration timeout 29 seconds) (https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-execution-service-websocket-limits-table.html)\n" +
+                "- API Gateway integration timeout above 29 seconds for Regional and private REST APIs (https://aws.amazon.com/about-aws/whats-new/2024/06/amazon-api-gateway-integration-timeout-limit-29-seconds/)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "API Gateway waits a fixed time for the integration to answer, then gives the caller 504 Gateway Timeout:\n" +
+                "\n" +
+                "front door: REST API (http event, SAM Api)\n" +
+                "integration timeout: 29 s; a Regional or private API can raise it (timeoutInMillis)\n" +
+                "\n" +
+                "front door: HTTP API (httpApi event, SAM HttpApi)\n" +
+                "integration timeout: 30 s, cannot be raised\n" +
+                "\n" +
+                "front door: WebSocket API (websocket event)\n" +
+                "integration timeout: 29 s per message, cannot be raised\n" +
+                "\n" +
+                "The function itself is not stopped: it runs to its own timeout, its result is thrown away, the client (or its\n" +
+                "retry policy) has already tried again, and every second is billed. A function timeout above the front door's\n" +
+                "limit is almost always a copy of a worker's setting onto an API function, or a hope that long requests will work.\n" +
+                "\n" +
+                "The rule reports on the line that sets the timeout (also when the function inherits it from provider or\n" +
+                "Globals), with the front door as related location, and names both numbers. A REST API whose event raises the\n" +
+                "integration timeout is compared with that value.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet10\n" +
+                "      timeout: 60                # PF3102: the HTTP API answers 504 after 30 s\n" +
+                "    functions:\n" +
+                "      api:\n" +
+                "        handler: Orders\n" +
+                "        events:\n" +
+                "          - httpApi: '*'\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Keep request/response functions under the front door's limit, and move long work off the request path (queue\n" +
+                "it and return 202 Accepted, or stream through a function URL):\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:\n" +
+                "        handler: Orders\n" +
+                "        timeout: 29\n" +
+                "        events:\n" +
+                "          - httpApi: '*'\n" +
+                "      export:\n" +
+                "        handler: Orders::Orders.Export::Run\n" +
+                "        timeout: 600\n" +
+                "        events:\n" +
+                "          - sqs: arn:aws:sqs:eu-west-1:123456789012:exports\n" +
+                "\n" +
+                "A Regional REST API can wait longer when the account's quota allows it:\n" +
+                "\n" +
+                "        events:\n" +
+                "          - http:\n" +
+                "              path: reports\n" +
+                "              method: post\n" +
+                "              timeoutInMillis: 90000\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF3102.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF3103: SQS visibility timeout shorter than the function timeout</summary>
+        public static RuleMetadata PF3103 { get; } = new RuleMetadata(
+            id: "PF3103",
+            title: "SQS visibility timeout shorter than the function timeout",
+            messageFormat: "The visibility timeout of {0} is {1} s ({2}), shorter than the {3} s function '{4}' can run ({5}): SQS hands a message that is still being processed to another invocation, so it is processed twice",
+            category: "Limits",
+            defaultSeverity: RuleSeverity.Error,
+            description: "When Lambda reads a batch from an SQS queue, the messages stay invisible to other consumers only for the queue's visibility timeout. If the function can run longer than that, a message that is still being processed becomes visible again and is delivered to another invocation: it is processed twice, and a slow batch can loop until it lands in the dead-letter queue. The visibility timeout must be at least the function timeout (cfn-lint E3505). The rule needs the queue's declaration; a Serverless `sqs` event that names only the queue's ARN leaves the visibility timeout unknown and the rule silent.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "sqs", "timeout" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Using Lambda with Amazon SQS (visibility timeout)", "https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html"),
+                new RuleReference("cfn-lint E3505, EventSourceMappingToSqsTimeout", "https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/rules/resources/lmbd/EventSourceMappingToSqsTimeout.py"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF3103.md",
+            HelpMarkdown =
+                "# PF3103: SQS visibility timeout shorter than the function timeout\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF3103 | Limits | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Using Lambda with Amazon SQS (visibility timeout)](https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html)\n" +
+                "- [cfn-lint E3505, EventSourceMappingToSqsTimeout](https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/rules/resources/lmbd/EventSourceMappingToSqsTimeout.py)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "Lambda polls the queue and hands the function a batch of messages; SQS hides each received message from other\n" +
+                "consumers for the queue's **visibility timeout**. When the function runs longer than that, the messages it is\n" +
+                "still working on become visible again, the poller receives them again, and another invocation processes them\n" +
+                "a second time — while the first one may still succeed. Slow batches can circle until they reach the\n" +
+                "dead-letter queue. cfn-lint reports the same mismatch as E3505.\n" +
+                "\n" +
+                "The rule compares the queue's `VisibilityTimeout` (default 30 s) with the function's timeout, and reports on\n" +
+                "the visibility timeout, with the function's timeout and the event as related locations. It needs the queue's\n" +
+                "declaration: a Serverless `sqs` event names only the queue's ARN, so there the visibility timeout is unknown and\n" +
+                "the rule is silent.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "Resources:\n" +
+                "  Exports:\n" +
+                "    Type: AWS::SQS::Queue\n" +
+                "    Properties:\n" +
+                "      VisibilityTimeout: 30          # PF3103: the function can run for 120 s\n" +
+                "  ExportFunction:\n" +
+                "    Type: AWS::Serverless::Function\n" +
+                "    Properties:\n" +
+                "      Handler: Exports::Exports.Function::Handle\n" +
+                "      Runtime: dotnet10\n" +
+                "      Timeout: 120\n" +
+                "      Events:\n" +
+                "        Queue:\n" +
+                "          Type: SQS\n" +
+                "          Properties:\n" +
+                "            Queue: !GetAtt Exports.Arn\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "  Exports:\n" +
+                "    Type: AWS::SQS::Queue\n" +
+                "    Properties:\n" +
+                "      VisibilityTimeout: 720         # at least the function timeout; leave room for retries of a batch\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF3103.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF3103: SQS visibility timeout shorter than the function timeout\n" +
+                "\n" +
+                "Id: PF3103\n" +
+                "Category: Limits\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Using Lambda with Amazon SQS (visibility timeout) (https://docs.aws.amazon.com/lambda/latest/dg/with-sqs.html)\n" +
+                "- cfn-lint E3505, EventSourceMappingToSqsTimeout (https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/rules/resources/lmbd/EventSourceMappingToSqsTimeout.py)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "Lambda polls the queue and hands the function a batch of messages; SQS hides each received message from other\n" +
+                "consumers for the queue's visibility timeout. When the function runs longer than that, the messages it is\n" +
+                "still working on become visible again, the poller receives them again, and another invocation processes them\n" +
+                "a second time — while the first one may still succeed. Slow batches can circle until they reach the\n" +
+                "dead-letter queue. cfn-lint reports the same mismatch as E3505.\n" +
+                "\n" +
+                "The rule compares the queue's VisibilityTimeout (default 30 s) with the function's timeout, and reports on\n" +
+                "the visibility timeout, with the function's timeout and the event as related locations. It needs the queue's\n" +
+                "declaration: a Serverless sqs event names only the queue's ARN, so there the visibility timeout is unknown and\n" +
+                "the rule is silent.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    Resources:\n" +
+                "      Exports:\n" +
+                "        Type: AWS::SQS::Queue\n" +
+                "        Properties:\n" +
+                "          VisibilityTimeout: 30          # PF3103: the function can run for 120 s\n" +
+                "      ExportFunction:\n" +
+                "        Type: AWS::Serverless::Function\n" +
+                "        Properties:\n" +
+                "          Handler: Exports::Exports.Function::Handle\n" +
+                "          Runtime: dotnet10\n" +
+                "          Timeout: 120\n" +
+                "          Events:\n" +
+                "            Queue:\n" +
+                "              Type: SQS\n" +
+                "              Properties:\n" +
+                "                Queue: !GetAtt Exports.Arn\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "      Exports:\n" +
+                "        Type: AWS::SQS::Queue\n" +
+                "        Properties:\n" +
+                "          VisibilityTimeout: 720         # at least the function timeout; leave room for retries of a batch\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF3103.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF4001: Deprecated runtime</summary>
+        public static RuleMetadata PF4001 { get; } = new RuleMetadata(
+            id: "PF4001",
+            title: "Deprecated runtime",
+            messageFormat: "Runtime '{0}' is deprecated since {1} (scan date {2}): AWS no longer applies security patches to it, and {3}; move to {4}",
+            category: "Wiring",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "The function runs on a runtime that AWS Lambda has deprecated as of the scan date: it no longer receives security patches or support, and after the block dates functions on it can no longer be created, then no longer updated. The lifecycle dates come from the platform profile (cfn-lint's runtime lifecycle data); the scan date is an input (`--as-of` on the CLI, the `PlatformFitAsOf` MSBuild property in a build, which defaults to the build's UTC date), so a finding appears on the day the runtime is deprecated, not on a fixed date in the code.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "maintainability", "security", "aws-lambda", "serverless", "runtime" }),
+            Precision = "very-high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda runtimes (deprecation policy and dates)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"),
+                new RuleReference("cfn-lint runtime lifecycle data (W2531, E2531, E2533)", "https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF4001.md",
+            HelpMarkdown =
+                "# PF4001: Deprecated runtime\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF4001 | Wiring | warning | very-high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda runtimes (deprecation policy and dates)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html)\n" +
+                "- [cfn-lint runtime lifecycle data (W2531, E2531, E2533)](https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "AWS deprecates a Lambda runtime when its language version reaches end of support. From that date the runtime\n" +
+                "gets no security patches and no technical support; a few months later AWS blocks creating functions on it, then\n" +
+                "updating them (PF4002). For .NET:\n" +
+                "\n" +
+                "| runtime | deprecated | creation blocked | update blocked |\n" +
+                "|---|---|---|---|\n" +
+                "| `dotnet8` | 2026-11-10 | 2027-02-01 | 2027-03-03 |\n" +
+                "| `dotnet6` | 2024-12-20 | 2027-02-01 | 2027-03-03 |\n" +
+                "| `provided.al2` | 2026-07-31 | 2027-02-01 | 2027-03-03 |\n" +
+                "| `dotnet10` | 2028-11-14 | 2028-12-14 | 2029-01-15 |\n" +
+                "\n" +
+                "The dates live in `rules/platforms/aws-lambda.yaml` (from cfn-lint's lifecycle data). The rule compares them\n" +
+                "with the **scan date**, which is an input and never read inside the rule:\n" +
+                "\n" +
+                "- `platformfit scan --as-of 2026-11-26` (default: today's UTC date);\n" +
+                "- in a build, the `PlatformFitAsOf` MSBuild property, which the analyzer package sets to the build's UTC date\n" +
+                "  unless you set it (`-p:PlatformFitAsOf=2026-11-26` gives reproducible builds). Without a valid date the rule is\n" +
+                "  silent.\n" +
+                "\n" +
+                "A runtime set once for every function (Serverless `provider.runtime`) is reported once, on that line. Container\n" +
+                "image functions bring their own runtime and are not reported.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet8            # PF4001 from 2026-11-10\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet10\n" +
+                "```\n" +
+                "\n" +
+                "and target `net10.0` in the project (PF4003 checks that the two agree).\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config, or pin the scan date while\n" +
+                "the migration is planned:\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF4001.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF4001: Deprecated runtime\n" +
+                "\n" +
+                "Id: PF4001\n" +
+                "Category: Wiring\n" +
+                "Default severity: warning\n" +
+                "Precision: very-high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda runtimes (deprecation policy and dates) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html)\n" +
+                "- cfn-lint runtime lifecycle data (W2531, E2531, E2533) (https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "AWS deprecates a Lambda runtime when its language version reaches end of support. From that date the runtime\n" +
+                "gets no security patches and no technical support; a few months later AWS blocks creating functions on it, then\n" +
+                "updating them (PF4002). For .NET:\n" +
+                "\n" +
+                "runtime: dotnet8\n" +
+                "deprecated: 2026-11-10\n" +
+                "creation blocked: 2027-02-01\n" +
+                "update blocked: 2027-03-03\n" +
+                "\n" +
+                "runtime: dotnet6\n" +
+                "deprecated: 2024-12-20\n" +
+                "creation blocked: 2027-02-01\n" +
+                "update blocked: 2027-03-03\n" +
+                "\n" +
+                "runtime: provided.al2\n" +
+                "deprecated: 2026-07-31\n" +
+                "creation blocked: 2027-02-01\n" +
+                "update blocked: 2027-03-03\n" +
+                "\n" +
+                "runtime: dotnet10\n" +
+                "deprecated: 2028-11-14\n" +
+                "creation blocked: 2028-12-14\n" +
+                "update blocked: 2029-01-15\n" +
+                "\n" +
+                "The dates live in rules/platforms/aws-lambda.yaml (from cfn-lint's lifecycle data). The rule compares them\n" +
+                "with the scan date, which is an input and never read inside the rule:\n" +
+                "\n" +
+                "- platformfit scan --as-of 2026-11-26 (default: today's UTC date);\n" +
+                "- in a build, the PlatformFitAsOf MSBuild property, which the analyzer package sets to the build's UTC date\n" +
+                "  unless you set it (-p:PlatformFitAsOf=2026-11-26 gives reproducible builds). Without a valid date the rule is\n" +
+                "  silent.\n" +
+                "\n" +
+                "A runtime set once for every function (Serverless provider.runtime) is reported once, on that line. Container\n" +
+                "image functions bring their own runtime and are not reported.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet8            # PF4001 from 2026-11-10\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet10\n" +
+                "\n" +
+                "and target net10.0 in the project (PF4003 checks that the two agree).\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config, or pin the scan date while\n" +
+                "the migration is planned:\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF4001.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF4002: Runtime blocked for new or updated functions</summary>
+        public static RuleMetadata PF4002 { get; } = new RuleMetadata(
+            id: "PF4002",
+            title: "Runtime blocked for new or updated functions",
+            messageFormat: "Runtime '{0}' is blocked as of {1}: {2}; move to {3}",
+            category: "Wiring",
+            defaultSeverity: RuleSeverity.Error,
+            description: "The function runs on a runtime whose block dates have passed as of the scan date: AWS Lambda refuses to create functions on it, and after the second date to update them, so deploying the function to a new stage or region fails, and then every deployment fails. The dates come from the platform profile (cfn-lint's runtime lifecycle data); the scan date is an input (`--as-of` on the CLI, the `PlatformFitAsOf` MSBuild property in a build).")
+        {
+            Tags = Array.AsReadOnly(new string[] { "correctness", "reliability", "aws-lambda", "serverless", "runtime" }),
+            Precision = "very-high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda runtimes (deprecation policy and dates)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html"),
+                new RuleReference("cfn-lint runtime lifecycle data (W2531, E2531, E2533)", "https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF4002.md",
+            HelpMarkdown =
+                "# PF4002: Runtime blocked for new or updated functions\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF4002 | Wiring | error | very-high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda runtimes (deprecation policy and dates)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html)\n" +
+                "- [cfn-lint runtime lifecycle data (W2531, E2531, E2533)](https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "After a runtime's deprecation (PF4001) AWS Lambda blocks it in two steps: first it refuses to **create**\n" +
+                "functions on it — deploying the service to a new stage, account or region fails — and a month later it refuses\n" +
+                "to **update** them, so every deployment of the function fails, including the one that carries an urgent fix.\n" +
+                "The dates live in `rules/platforms/aws-lambda.yaml` (from cfn-lint's lifecycle data, E2531 and E2533).\n" +
+                "\n" +
+                "The rule compares them with the scan date: `platformfit scan --as-of yyyy-MM-dd` (default: today's UTC date), or\n" +
+                "the `PlatformFitAsOf` MSBuild property in a build (default: the build's UTC date). Without a valid date the rule is\n" +
+                "silent. Container image functions are not reported.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet6            # PF4002: creation blocked since 2027-02-01\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet10\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF4002.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF4002: Runtime blocked for new or updated functions\n" +
+                "\n" +
+                "Id: PF4002\n" +
+                "Category: Wiring\n" +
+                "Default severity: error\n" +
+                "Precision: very-high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda runtimes (deprecation policy and dates) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html)\n" +
+                "- cfn-lint runtime lifecycle data (W2531, E2531, E2533) (https://github.com/aws-cloudformation/cfn-lint/blob/main/src/cfnlint/data/AdditionalSpecs/LmbdRuntimeLifecycle.json)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "After a runtime's deprecation (PF4001) AWS Lambda blocks it in two steps: first it refuses to create\n" +
+                "functions on it — deploying the service to a new stage, account or region fails — and a month later it refuses\n" +
+                "to update them, so every deployment of the function fails, including the one that carries an urgent fix.\n" +
+                "The dates live in rules/platforms/aws-lambda.yaml (from cfn-lint's lifecycle data, E2531 and E2533).\n" +
+                "\n" +
+                "The rule compares them with the scan date: platformfit scan --as-of yyyy-MM-dd (default: today's UTC date), or\n" +
+                "the PlatformFitAsOf MSBuild property in a build (default: the build's UTC date). Without a valid date the rule is\n" +
+                "silent. Container image functions are not reported.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet6            # PF4002: creation blocked since 2027-02-01\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet10\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF4002.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF4003: Runtime cannot run the project's target framework</summary>
+        public static RuleMetadata PF4003 { get; } = new RuleMetadata(
+            id: "PF4003",
+            title: "Runtime cannot run the project's target framework",
+            messageFormat: "{0} cannot start on runtime '{1}': {2}; {3}",
+            category: "Wiring",
+            defaultSeverity: RuleSeverity.Error,
+            description: "The function's runtime does not run the .NET version the project targets. Each managed .NET runtime of AWS Lambda carries one .NET major version, and an application rolls forward only within its major version unless RollForward says Major or LatestMajor: net10.0 does not start on dotnet8, and net8.0 does not start on dotnet10 by default. .NET 9 has no managed zip runtime (dotnet9 is a container base image only), the OS-only runtimes (provided.al2023, provided.al2) have no .NET at all and need a self-contained or native AOT build, and a Node.js, Python or Java runtime cannot run a .NET project. The function deploys and fails on every invocation.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "correctness", "reliability", "aws-lambda", "serverless", "runtime" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Building Lambda functions with C# (.NET runtimes)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-csharp.html"),
+                new RuleReference("Select the .NET version to use (roll forward)", "https://learn.microsoft.com/dotnet/core/versions/selection"),
+                new RuleReference("Compile .NET Lambda function code to a native runtime format (OS-only runtimes)", "https://docs.aws.amazon.com/lambda/latest/dg/dotnet-native-aot.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF4003.md",
+            HelpMarkdown =
+                "# PF4003: Runtime cannot run the project's target framework\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF4003 | Wiring | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Building Lambda functions with C# (.NET runtimes)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-csharp.html)\n" +
+                "- [Select the .NET version to use (roll forward)](https://learn.microsoft.com/dotnet/core/versions/selection)\n" +
+                "- [Compile .NET Lambda function code to a native runtime format (OS-only runtimes)](https://docs.aws.amazon.com/lambda/latest/dg/dotnet-native-aot.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "A managed .NET runtime of AWS Lambda contains exactly one .NET major version, and a .NET application starts\n" +
+                "only on its own major version unless it allows rolling forward (`RollForward` `Major` or `LatestMajor`; the\n" +
+                "default, `Minor`, stays within the major version). So:\n" +
+                "\n" +
+                "| project | runtime | result |\n" +
+                "|---|---|---|\n" +
+                "| `net10.0` | `dotnet8` | does not start: the runtime has no .NET 10 |\n" +
+                "| `net8.0` | `dotnet10` | does not start, unless `RollForward` is `Major`/`LatestMajor` or the app is self-contained |\n" +
+                "| `net9.0` | any zip `dotnet*` runtime | there is no managed .NET 9 runtime; `dotnet9` exists only as a container base image |\n" +
+                "| any | `provided.al2023`, `provided.al2` | no .NET installed: needs a self-contained or native AOT build |\n" +
+                "| any | `nodejs…`, `python…`, `java…` | not a .NET runtime |\n" +
+                "\n" +
+                "The function deploys and every invocation fails before your code runs. The mapping of runtimes to target\n" +
+                "frameworks lives in `rules/platforms/aws-lambda.yaml`.\n" +
+                "\n" +
+                "The rule reads the project's `TargetFramework` (and `TargetFrameworks`: a multi-targeted project that includes\n" +
+                "the runtime's framework is fine), `RollForward`, `SelfContained` and `PublishAot`, and the `msbuild-parameters` of\n" +
+                "an `aws-lambda-tools-defaults.json` beside the project (`--self-contained true`, as the custom-runtime blueprint\n" +
+                "does). It reports on the runtime's config line. Unknown runtimes, container image functions and class libraries\n" +
+                "for `netstandard` are not reported.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```xml\n" +
+                "<TargetFramework>net10.0</TargetFramework>\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet8            # PF4003: a net10.0 project does not start on dotnet8\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  name: aws\n" +
+                "  runtime: dotnet10\n" +
+                "```\n" +
+                "\n" +
+                "or, to run a `net8.0` project on `dotnet10` until it is upgraded:\n" +
+                "\n" +
+                "```xml\n" +
+                "<TargetFramework>net8.0</TargetFramework>\n" +
+                "<RollForward>Major</RollForward>\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF4003.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF4003: Runtime cannot run the project's target framework\n" +
+                "\n" +
+                "Id: PF4003\n" +
+                "Category: Wiring\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Building Lambda functions with C# (.NET runtimes) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-csharp.html)\n" +
+                "- Select the .NET version to use (roll forward) (https://learn.microsoft.com/dotnet/core/versions/selection)\n" +
+                "- Compile .NET Lambda function code to a native runtime format (OS-only runtimes) (https://docs.aws.amazon.com/lambda/latest/dg/dotnet-native-aot.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "A managed .NET runtime of AWS Lambda contains exactly one .NET major version, and a .NET application starts\n" +
+                "only on its own major version unless it allows rolling forward (RollForward Major or LatestMajor; the\n" +
+                "default, Minor, stays within the major version). So:\n" +
+                "\n" +
+                "project: net10.0\n" +
+                "runtime: dotnet8\n" +
+                "result: does not start: the runtime has no .NET 10\n" +
+                "\n" +
+                "project: net8.0\n" +
+                "runtime: dotnet10\n" +
+                "result: does not start, unless RollForward is Major/LatestMajor or the app is self-contained\n" +
+                "\n" +
+                "project: net9.0\n" +
+                "runtime: any zip dotnet* runtime\n" +
+                "result: there is no managed .NET 9 runtime; dotnet9 exists only as a container base image\n" +
+                "\n" +
+                "project: any\n" +
+                "runtime: provided.al2023, provided.al2\n" +
+                "result: no .NET installed: needs a self-contained or native AOT build\n" +
+                "\n" +
+                "project: any\n" +
+                "runtime: nodejs…, python…, java…\n" +
+                "result: not a .NET runtime\n" +
+                "\n" +
+                "The function deploys and every invocation fails before your code runs. The mapping of runtimes to target\n" +
+                "frameworks lives in rules/platforms/aws-lambda.yaml.\n" +
+                "\n" +
+                "The rule reads the project's TargetFramework (and TargetFrameworks: a multi-targeted project that includes\n" +
+                "the runtime's framework is fine), RollForward, SelfContained and PublishAot, and the msbuild-parameters of\n" +
+                "an aws-lambda-tools-defaults.json beside the project (--self-contained true, as the custom-runtime blueprint\n" +
+                "does). It reports on the runtime's config line. Unknown runtimes, container image functions and class libraries\n" +
+                "for netstandard are not reported.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    <TargetFramework>net10.0</TargetFramework>\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet8            # PF4003: a net10.0 project does not start on dotnet8\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "    provider:\n" +
+                "      name: aws\n" +
+                "      runtime: dotnet10\n" +
+                "\n" +
+                "or, to run a net8.0 project on dotnet10 until it is upgraded:\n" +
+                "\n" +
+                "    <TargetFramework>net8.0</TargetFramework>\n" +
+                "    <RollForward>Major</RollForward>\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF4003.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF4004: Function architecture differs from the project's runtime identifier</summary>
+        public static RuleMetadata PF4004 { get; } = new RuleMetadata(
+            id: "PF4004",
+            title: "Function architecture differs from the project's runtime identifier",
+            messageFormat: "{0}: the architecture is {1} ({2}), but the project builds for {3} ({4}): native code built for one architecture fails on the other with an exec format error; {5}",
+            category: "Wiring",
+            defaultSeverity: RuleSeverity.Error,
+            description: "The project pins a runtime identifier (linux-x64 or linux-arm64) for a different instruction set than the function's architecture (x86_64 or arm64; a function that names none runs on x86_64). A self-contained or native AOT bootstrap, ReadyToRun code and native package assets are built for the runtime identifier's architecture and cannot run on the other one. The rule is silent when the project sets no runtime identifier.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "correctness", "reliability", "aws-lambda", "serverless", "architecture" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("AWS::Lambda::Function Architectures (x86_64 default, arm64)", "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html"),
+                new RuleReference(".NET runtime identifier catalog", "https://learn.microsoft.com/dotnet/core/rid-catalog"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF4004.md",
+            HelpMarkdown =
+                "# PF4004: Function architecture differs from the project's runtime identifier\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF4004 | Wiring | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [AWS::Lambda::Function Architectures (x86\\_64 default, arm64)](https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html)\n" +
+                "- [.NET runtime identifier catalog](https://learn.microsoft.com/dotnet/core/rid-catalog)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "A Lambda function runs on `x86_64` (the default when the config names no architecture) or `arm64`. A project that\n" +
+                "pins a runtime identifier builds its native parts for that identifier's instruction set: the self-contained or\n" +
+                "native AOT `bootstrap`, ReadyToRun code, and the native assets of packages (`runtimes/linux-arm64/native/…`).\n" +
+                "Deployed on the other architecture they fail with an exec format error, or the package's native library cannot\n" +
+                "be loaded.\n" +
+                "\n" +
+                "The rule compares the function's architecture with the project's `RuntimeIdentifier` (`linux-x64` ↔ `x86_64`,\n" +
+                "`linux-arm64` ↔ `arm64`; the mapping lives in `rules/platforms/aws-lambda.yaml`). A runtime identifier or\n" +
+                "`function-architecture` in the `aws-lambda-tools-defaults.json` beside the project wins over the project file, as\n" +
+                "it does when `dotnet lambda package` builds the artifact. The rule is silent when no runtime identifier is set,\n" +
+                "and for container image functions.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```xml\n" +
+                "<RuntimeIdentifier>linux-arm64</RuntimeIdentifier>\n" +
+                "<PublishAot>true</PublishAot>\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  resize:\n" +
+                "    handler: bootstrap\n" +
+                "    runtime: provided.al2023   # PF4004 on the function: no architecture means x86_64\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  resize:\n" +
+                "    handler: bootstrap\n" +
+                "    runtime: provided.al2023\n" +
+                "    architecture: arm64\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF4004.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF4004: Function architecture differs from the project's runtime identifier\n" +
+                "\n" +
+                "Id: PF4004\n" +
+                "Category: Wiring\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- AWS::Lambda::Function Architectures (x86_64 default, arm64) (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html)\n" +
+                "- .NET runtime identifier catalog (https://learn.microsoft.com/dotnet/core/rid-catalog)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "A Lambda function runs on x86_64 (the default when the config names no architecture) or arm64. A project that\n" +
+                "pins a runtime identifier builds its native parts for that identifier's instruction set: the self-contained or\n" +
+                "native AOT bootstrap, ReadyToRun code, and the native assets of packages (runtimes/linux-arm64/native/…).\n" +
+                "Deployed on the other architecture they fail with an exec format error, or the package's native library cannot\n" +
+                "be loaded.\n" +
+                "\n" +
+                "The rule compares the function's architecture with the project's RuntimeIdentifier (linux-x64 ↔ x86_64,\n" +
+                "linux-arm64 ↔ arm64; the mapping lives in rules/platforms/aws-lambda.yaml). A runtime identifier or\n" +
+                "function-architecture in the aws-lambda-tools-defaults.json beside the project wins over the project file, as\n" +
+                "it does when dotnet lambda package builds the artifact. The rule is silent when no runtime identifier is set,\n" +
+                "and for container image functions.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    <RuntimeIdentifier>linux-arm64</RuntimeIdentifier>\n" +
+                "    <PublishAot>true</PublishAot>\n" +
+                "\n" +
+                "    functions:\n" +
+                "      resize:\n" +
+                "        handler: bootstrap\n" +
+                "        runtime: provided.al2023   # PF4004 on the function: no architecture means x86_64\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "    functions:\n" +
+                "      resize:\n" +
+                "        handler: bootstrap\n" +
+                "        runtime: provided.al2023\n" +
+                "        architecture: arm64\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF4004.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF4005: Handler names no assembly, type or method of the project</summary>
+        public static RuleMetadata PF4005 { get; } = new RuleMetadata(
+            id: "PF4005",
+            title: "Handler names no assembly, type or method of the project",
+            messageFormat: "Handler '{0}' of function '{1}' cannot be loaded: {2}, so every invocation fails{3}",
+            category: "Wiring",
+            defaultSeverity: RuleSeverity.Error,
+            description: "The handler string in the deployment config does not name code the project builds. A class-library handler, Assembly::Namespace.Type::Method, must name the project's assembly exactly (Lambda loads files on Linux, where names are case-sensitive), an existing type with its namespace, and a public method of it; an executable handler, the assembly name alone, needs a project with an entry point (a Main method or top-level statements). A wrong handler deploys without complaint and fails on every invocation. The rule suggests the nearest type, method or assembly, and resolves Lambda Annotations handlers to the attributed method.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "correctness", "reliability", "aws-lambda", "serverless", "handler" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Define Lambda function handler in C# (handler string formats)", "https://docs.aws.amazon.com/lambda/latest/dg/csharp-handler.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF4005.md",
+            HelpMarkdown =
+                "# PF4005: Handler names no assembly, type or method of the project\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF4005 | Wiring | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Define Lambda function handler in C# (handler string formats)](https://docs.aws.amazon.com/lambda/latest/dg/csharp-handler.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "Lambda finds .NET code by the handler string, at the first invocation — nothing checks it at deployment:\n" +
+                "\n" +
+                "- `Assembly::Namespace.Type::Method` (class library): the assembly file, the type with its full namespace, and a\n" +
+                "  **public** method of it. Linux file names are case-sensitive, so `orders::…` does not load `Orders.dll`.\n" +
+                "- `Assembly` (executable): the assembly runs its own entry point (a `Main` method or top-level statements that\n" +
+                "  start the Lambda runtime client, or `AddAWSLambdaHosting`), so the project must be an executable with one.\n" +
+                "\n" +
+                "A handler that names nothing deploys without complaint and fails every invocation. The classic cause is a\n" +
+                "namespace that changed (`Orders.Function` became `Orders.Api.Function`) or a method renamed in a refactoring.\n" +
+                "\n" +
+                "The rule resolves the handler against the project's symbols and suggests the nearest type, public method or\n" +
+                "assembly name. Lambda Annotations handlers (`Ns.Functions_Add_Generated::Add`) resolve to the attributed method\n" +
+                "(`Ns.Functions.Add`), and `[assembly: LambdaGlobalProperties(GenerateMain = true)]` counts as an entry point. A\n" +
+                "method that may be inherited from a base class the scan cannot see (an un-restored package) is not reported.\n" +
+                "The `platformfit` CLI also reports a .NET handler whose assembly no project in the repository builds, with the\n" +
+                "nearest assembly name.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:\n" +
+                "    handler: Orders::Orders.Function::Handle       # PF4005: the type is Orders.Api.Function\n" +
+                "```\n" +
+                "\n" +
+                "```csharp\n" +
+                "namespace Orders.Api;\n" +
+                "\n" +
+                "public sealed class Function\n" +
+                "{\n" +
+                "    public Task<string> Handle(string input) => Task.FromResult(input);\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:\n" +
+                "    handler: Orders::Orders.Api.Function::Handle\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF4005.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF4005: Handler names no assembly, type or method of the project\n" +
+                "\n" +
+                "Id: PF4005\n" +
+                "Category: Wiring\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Define Lambda function handler in C# (handler string formats) (https://docs.aws.amazon.com/lambda/latest/dg/csharp-handler.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "Lambda finds .NET code by the handler string, at the first invocation — nothing checks it at deployment:\n" +
+                "\n" +
+                "- Assembly::Namespace.Type::Method (class library): the assembly file, the type with its full namespace, and a\n" +
+                "  public method of it. Linux file names are case-sensitive, so orders::… does not load Orders.dll.\n" +
+                "- Assembly (executable): the assembly runs its own entry point (a Main method or top-level statements that\n" +
+                "  start the Lambda runtime client, or AddAWSLambdaHosting), so the project must be an executable with one.\n" +
+                "\n" +
+                "A handler that names nothing deploys without complaint and fails every invocation. The classic cause is a\n" +
+                "namespace that changed (Orders.Function became Orders.Api.Function) or a method renamed in a refactoring.\n" +
+                "\n" +
+                "The rule resolves the handler against the project's symbols and suggests the nearest type, public method or\n" +
+                "assembly name. Lambda Annotations handlers (Ns.Functions_Add_Generated::Add) resolve to the attributed method\n" +
+                "(Ns.Functions.Add), and [assembly: LambdaGlobalProperties(GenerateMain = true)] counts as an entry point. A\n" +
+                "method that may be inherited from a base class the scan cannot see (an un-restored package) is not reported.\n" +
+                "The platformfit CLI also reports a .NET handler whose assembly no project in the repository builds, with the\n" +
+                "nearest assembly name.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:\n" +
+                "        handler: Orders::Orders.Function::Handle       # PF4005: the type is Orders.Api.Function\n" +
+                "\n" +
+                "    namespace Orders.Api;\n" +
+                "\n" +
+                "    public sealed class Function\n" +
+                "    {\n" +
+                "        public Task<string> Handle(string input) => Task.FromResult(input);\n" +
+                "    }\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:\n" +
+                "        handler: Orders::Orders.Api.Function::Handle\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits in the config file. Turn the rule off in a global analyzer config:\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF4005.severity = none",
+            IsEnabledByDefault = true,
+        };
+
         /// <summary>Every rule, sorted by id.</summary>
         public static IReadOnlyList<RuleMetadata> All { get; } = Array.AsReadOnly(new RuleMetadata[]
         {
             PF1001,
+            PF3101,
+            PF3102,
+            PF3103,
+            PF4001,
+            PF4002,
+            PF4003,
+            PF4004,
+            PF4005,
         });
 
         private static readonly Dictionary<string, RuleMetadata> ById = new Dictionary<string, RuleMetadata>(StringComparer.Ordinal)
         {
             ["PF1001"] = PF1001,
+            ["PF3101"] = PF3101,
+            ["PF3102"] = PF3102,
+            ["PF3103"] = PF3103,
+            ["PF4001"] = PF4001,
+            ["PF4002"] = PF4002,
+            ["PF4003"] = PF4003,
+            ["PF4004"] = PF4004,
+            ["PF4005"] = PF4005,
         };
 
         /// <summary>

@@ -56,6 +56,23 @@ namespace PlatformFit.Analyzers.Tests.Infrastructure
             return this;
         }
 
+        /// <summary>
+        /// Sets an MSBuild property the way the package's build props make it visible (<c>build_property.*</c>), e.g.
+        /// <c>PlatformFitAsOf</c>, <c>TargetFramework</c>, <c>RuntimeIdentifier</c>.
+        /// </summary>
+        public ProjectAnalyzerTest<TAnalyzer> WithBuildProperty(string name, string value)
+        {
+            TestState.AnalyzerConfigFiles.Add(($"/build_property.{name}.globalconfig", $"is_global = true\nbuild_property.{name} = {value}\n"));
+            return this;
+        }
+
+        /// <summary>Adds a file in the project folder as an AdditionalFile (an <c>aws-lambda-tools-defaults.json</c>).</summary>
+        public ProjectAnalyzerTest<TAnalyzer> WithProjectFile(string fileName, string text)
+        {
+            TestState.AdditionalFiles.Add(($"{ProjectDirectory}/{fileName}", text));
+            return this;
+        }
+
         public ProjectAnalyzerTest<TAnalyzer> Expect(params DiagnosticResult[] expected)
         {
             ExpectedDiagnostics.AddRange(expected);

@@ -16,8 +16,14 @@ namespace PlatformFit.Cli.Tests.EndToEnd
 
         public static string SamplePath(string name) => Path.Combine(RepositoryRoot.Path, "samples", name);
 
-        public static Task<ScanResult> ScanAsync(string folder, string? stage = null) =>
-            ScanEngine.ScanAsync(new ScanRequest(folder) { Stage = stage }, TextWriter.Null, CancellationToken.None);
+        /// <summary>
+        /// The scan date of every fixture scan, so that runtime lifecycle findings (PF4001, PF4002) in the reviewed
+        /// snapshots do not change with the day the tests run.
+        /// </summary>
+        public static readonly DateTime AsOf = new(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+
+        public static Task<ScanResult> ScanAsync(string folder, string? stage = null, DateTime? asOf = null) =>
+            ScanEngine.ScanAsync(new ScanRequest(folder) { Stage = stage, AsOf = asOf ?? AsOf }, TextWriter.Null, CancellationToken.None);
 
         public static string Sarif(string folder, ScanResult result, bool includeSuppressed = false)
         {

@@ -37,7 +37,7 @@ namespace PlatformFit.Cli.Tests.EndToEnd
                     """);
                 var errorLog = Path.Combine(work, "build.sarif");
 
-                var build = RunDotnet(work, "build", Path.Combine("src", "Live", "Live.csproj"), $"-p:ErrorLog={errorLog}%2Cversion=2.1", "-p:TreatWarningsAsErrors=false", "-nologo");
+                var build = RunDotnet(work, "build", Path.Combine("src", "Live", "Live.csproj"), $"-p:ErrorLog={errorLog}%2Cversion=2.1", "-p:TreatWarningsAsErrors=false", $"-p:PlatformFitAsOf={FixtureScan.AsOf:yyyy-MM-dd}", "-nologo");
                 Assert.True(File.Exists(errorLog), build);
 
                 using var log = JsonDocument.Parse(File.ReadAllText(errorLog));

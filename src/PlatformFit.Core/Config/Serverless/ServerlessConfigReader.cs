@@ -143,6 +143,9 @@ namespace PlatformFit.Core.Config.Serverless
                         Text(servicePackage?["artifact"]),
                         ConfigValue<string>.Absent),
                     FrontDoors = ReadFrontDoors(body),
+                    PackageType = body.Find("image") is { } image
+                        ? ConfigValue<string>.Known("Image", image.Key.Span)
+                        : ConfigValue<string>.Absent,
                 };
             }
 
@@ -182,7 +185,11 @@ namespace PlatformFit.Core.Config.Serverless
 
                     var entry = evt.Entries[0];
                     var type = entry.Key.Value ?? string.Empty;
-                    doors.Add(new FrontDoor(KindOf(type), type, entry.Key.Span) { Route = RouteOf(type, entry.Value) });
+                    doors.Add(new FrontDoor(KindOf(type), type, entry.Key.Span)
+                    {
+                        Route = RouteOf(type, entry.Value),
+                        IntegrationTimeoutMs = type == "http" ? IntegrationTimeoutOf(entry.Value) : ConfigValue<int>.Absent,
+                    });
                 }
 
                 return doors;
@@ -218,6 +225,10 @@ namespace PlatformFit.Core.Config.Serverless
                         return null;
                 }
             }
+
+            /// <summary>A REST API event's own integration timeout (<c>http: { timeoutInMillis: 60000 }</c>).</summary>
+            private ConfigValue<int> IntegrationTimeoutOf(YamlNode value) =>
+                resolver.Resolve(value).Node is { IsMapping: true } node ? Number(node["timeoutInMillis"]) : ConfigValue<int>.Absent;
 
             private static FrontDoorKind KindOf(string type) => type switch
             {

@@ -1,0 +1,33 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Core.Rules.Config;
+
+namespace PlatformFit.Analyzers
+{
+    /// <summary>
+    /// PF4004: the functions run on another instruction set than the project's runtime identifier builds for. Silent
+    /// when the project sets none. The check is Core's <see cref="ArchitectureMismatch"/>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ArchitectureMismatchAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4004);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (compilation, deployment) => Check(compilation, deployment));
+        }
+
+        private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
+        {
+            var build = ProjectBuildOptions.Read(compilation.Options, deployment, compilation.CancellationToken);
+            return ArchitectureMismatch.Check(deployment.Units.Select(u => u.Unit), build, deployment.Display);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Core.Platforms;
+using PlatformFit.Core.Rules.Config;
+
+namespace PlatformFit.Analyzers
+{
+    /// <summary>
+    /// PF4001 (deprecated) and PF4002 (blocked): a function's runtime judged against its lifecycle dates at the scan
+    /// date the build passes (<c>PlatformFitAsOf</c>); silent without a valid date. One analyzer for the pair: a
+    /// runtime is in exactly one of the two states on a given day, and Core's <see cref="RetiredRuntime"/> decides which.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RetiredRuntimeAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4001, RuleDescriptors.PF4002);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (compilation, deployment) => Check(compilation.Options, deployment));
+        }
+
+        private static IEnumerable<ConfigFinding> Check(AnalyzerOptions options, ProjectDeployment deployment)
+        {
+            var scanDate = ConfigRuleAnalysis.ScanDateOf(options);
+            if (scanDate is null)
+            {
+                yield break;
+            }
+
+            foreach (var bound in deployment.Units)
+            {
+                if (PlatformProfiles.Find(bound.Unit.Platform) is { } profile
+                    && RetiredRuntime.Check(bound.Unit, profile, scanDate) is { } finding)
+                {
+                    yield return finding;
+                }
+            }
+        }
+    }
+}

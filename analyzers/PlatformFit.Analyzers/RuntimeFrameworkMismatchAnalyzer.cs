@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Core.Rules.Config;
+
+namespace PlatformFit.Analyzers
+{
+    /// <summary>
+    /// PF4003: the functions' runtime cannot start the project — another .NET major version without roll-forward, an
+    /// image-only or OS-only runtime the build does not fit, another language. The project's target framework,
+    /// RollForward and self-contained settings come from the build properties. The check is Core's
+    /// <see cref="RuntimeFrameworkMismatch"/>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RuntimeFrameworkMismatchAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4003);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (compilation, deployment) => Check(compilation, deployment));
+        }
+
+        private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
+        {
+            var build = ProjectBuildOptions.Read(compilation.Options, deployment, compilation.CancellationToken);
+            return RuntimeFrameworkMismatch.Check(deployment.Units.Select(u => u.Unit), deployment.Project.AssemblyName, build);
+        }
+    }
+}

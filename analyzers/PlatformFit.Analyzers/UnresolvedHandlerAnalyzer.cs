@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Analyzers.Reachability;
+using PlatformFit.Core.Rules.Config;
+
+namespace PlatformFit.Analyzers
+{
+    /// <summary>
+    /// PF4005: a handler string bound to this project that names no type or public method of it, an assembly name
+    /// that differs only in case, or the executable form for a project without an entry point. The symbols come
+    /// from the compilation (<see cref="CompilationHandlerCode"/>); what they mean is Core's <see cref="UnresolvedHandler"/>.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class UnresolvedHandlerAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4005);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (compilation, deployment) => Check(compilation, deployment));
+        }
+
+        private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
+        {
+            var code = new CompilationHandlerCode(compilation.Compilation, compilation.CancellationToken);
+            foreach (var bound in deployment.Units)
+            {
+                if (bound.Handler is { } handler && UnresolvedHandler.Check(bound.Unit, handler, code) is { } finding)
+                {
+                    yield return finding;
+                }
+            }
+        }
+    }
+}
