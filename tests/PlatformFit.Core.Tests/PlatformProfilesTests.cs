@@ -24,6 +24,38 @@ namespace PlatformFit.Core.Tests
         }
 
         [Fact]
+        public void The_Lambda_profile_names_architectures_runtime_successors_and_other_languages()
+        {
+            var profile = PlatformProfiles.AwsLambda;
+
+            Assert.Equal("x86_64", profile.Architectures!.Default);
+            Assert.Equal("arm64", profile.Architectures.RuntimeIdentifierSuffixes["arm64"]);
+            Assert.Equal("x64", profile.Architectures.RuntimeIdentifierSuffixes["x86_64"]);
+            Assert.StartsWith("https://", profile.SourceUrl(profile.Architectures.Source));
+            Assert.True(profile.OtherLanguageRuntimes!.Contains("nodejs22.x"));
+            Assert.False(profile.OtherLanguageRuntimes.Contains("dotnet10"));
+            Assert.Equal("dotnet10", profile.Runtime("dotnet8")!.Successor);
+            Assert.Equal("net8.0", profile.Runtime("dotnet8")!.Framework);
+            Assert.True(profile.Runtime("dotnet9")!.ImageOnly);
+            Assert.True(profile.Runtime("provided.al2023")!.OsOnly);
+            Assert.Null(profile.Runtime("Dotnet8"));
+            Assert.True(profile.FrontDoor("rest-api")!.IntegrationTimeoutRaisable);
+            Assert.False(profile.FrontDoor("http-api")!.IntegrationTimeoutRaisable);
+        }
+
+        [Fact]
+        public void A_default_architecture_without_a_runtime_identifier_suffix_is_refused()
+        {
+            var e = Assert.Throws<InvalidDataException>(() => PlatformProfiles.Parse("p.yaml", """
+                id: p
+                name: P
+                sources: { A: { url: https://example.com } }
+                architectures: { default: sparc, source: A, runtime-identifier-suffixes: { x86_64: x64 } }
+                """));
+            Assert.Contains("sparc", e.Message);
+        }
+
+        [Fact]
         public void A_number_without_a_listed_source_is_refused()
         {
             var e = Assert.Throws<InvalidDataException>(() => PlatformProfiles.Parse("p.yaml", """

@@ -440,5 +440,54 @@ namespace PlatformFit.Core.Tests.Config
             Assert.Equal(4, unit.TimeoutSeconds.Span!.StartLine);
             Assert.Equal(FrontDoorKind.HttpApi, Assert.Single(unit.FrontDoors).Kind);
         }
-    }
+
+        [Fact]
+        public void A_function_with_an_image_is_a_container_image_package()
+        {
+            const string yaml = """
+                provider:
+                  name: aws
+                  runtime: dotnet8
+                functions:
+                  renderer:
+                    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/renderer:1.4.2
+                  api:
+                    handler: Api
+                """;
+            var result = Read(yaml);
+
+            var renderer = result.Units.Single(u => u.Name == "renderer");
+            Assert.True(renderer.IsImage);
+            Assert.Equal("image", yaml.Substring(renderer.PackageType.Span!.Start, renderer.PackageType.Span.Length));
+            Assert.False(result.Units.Single(u => u.Name == "api").IsImage);
+        }
+
+        [Fact]
+        public void A_REST_API_event_carries_its_integration_timeout()
+        {
+            const string yaml = """
+                provider:
+                  name: aws
+                functions:
+                  reports:
+                    handler: Reports
+                    events:
+                      - http:
+                          path: reports
+                          method: post
+                          timeoutInMillis: 90000
+                      - http: GET status
+                      - httpApi:
+                          path: /other
+                          method: get
+                """;
+            var doors = Single(yaml).FrontDoors;
+
+            Assert.Equal(90000, doors[0].IntegrationTimeoutMs.Value);
+            Assert.Equal("90000", yaml.Substring(doors[0].IntegrationTimeoutMs.Span!.Start, doors[0].IntegrationTimeoutMs.Span!.Length));
+            Assert.Equal(ValueState.Absent, doors[1].IntegrationTimeoutMs.State);
+            Assert.Equal(ValueState.Absent, doors[2].IntegrationTimeoutMs.State);
+            Assert.All(doors, d => Assert.Equal(ValueState.Absent, d.QueueVisibilityTimeoutSeconds.State));
+        }
+}
 }
