@@ -27,7 +27,7 @@ namespace PlatformFit.Analyzers
         private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             var build = ProjectBuildOptions.Read(compilation.Options, deployment, compilation.CancellationToken);
-            return ArchitectureMismatch.Check(deployment.Units.Select(u => u.Unit), build, deployment.Display);
+            return ArchitectureMismatch.Check(ProjectOwnedUnits.Of(deployment).Select(u => u.Unit), build, deployment.Display);
         }
     }
 }

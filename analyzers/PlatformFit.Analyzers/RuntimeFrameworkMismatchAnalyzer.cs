@@ -29,7 +29,7 @@ namespace PlatformFit.Analyzers
         private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             var build = ProjectBuildOptions.Read(compilation.Options, deployment, compilation.CancellationToken);
-            return RuntimeFrameworkMismatch.Check(deployment.Units.Select(u => u.Unit), deployment.Project.AssemblyName, build);
+            return RuntimeFrameworkMismatch.Check(ProjectOwnedUnits.Of(deployment).Select(u => u.Unit), deployment.Project.AssemblyName, build);
         }
     }
 }

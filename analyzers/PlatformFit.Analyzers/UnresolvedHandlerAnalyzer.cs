@@ -28,7 +28,7 @@ namespace PlatformFit.Analyzers
         private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             var code = new CompilationHandlerCode(compilation.Compilation, compilation.CancellationToken);
-            foreach (var bound in deployment.Units)
+            foreach (var bound in ProjectOwnedUnits.Of(deployment))
             {
                 if (bound.Handler is { } handler && UnresolvedHandler.Check(bound.Unit, handler, code) is { } finding)
                 {

@@ -65,5 +65,28 @@ namespace PlatformFit.Analyzers.Tests
             await Test(Arm64).RunAsync();
             await Test(Arm64).WithBuildProperty("RuntimeIdentifier", "").RunAsync();
         }
+
+        [Fact]
+        public async Task A_function_that_deploys_another_bootstrap_project_s_build_output_is_not_this_project_s()
+        {
+            // Both functions name the shared custom-runtime assembly name; only the first deploys this project's output.
+            await Test("""
+                provider:
+                  name: aws
+                  runtime: provided.al2023
+                functions:
+                  {|#0:resize|}:
+                    handler: bootstrap
+                    package:
+                      artifact: src/Resize/bin/Release/net10.0/linux-arm64/publish/resize.zip
+                  crop:
+                    handler: bootstrap
+                    package:
+                      artifact: src/Crop/bin/Release/net10.0/crop.zip
+                """)
+                .WithBuildProperty("RuntimeIdentifier", "linux-arm64")
+                .Expect(new DiagnosticResult("PF4004", DiagnosticSeverity.Error).WithLocation(0))
+                .RunAsync();
+        }
     }
 }

@@ -80,6 +80,22 @@ namespace PlatformFit.Core.Tests.Rules
         }
 
         [Fact]
+        public void A_container_image_that_shares_the_runtime_line_does_not_hide_the_zip_functions()
+        {
+            var finding = Assert.Single(Check("""
+                provider:
+                  name: aws
+                  runtime: dotnet8
+                functions:
+                  renderer:
+                    image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/renderer:latest
+                  api:
+                    handler: Orders
+                """, Build("net10.0")));
+            Assert.StartsWith("Function 'api' cannot start", finding.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public void A_container_image_is_silent() =>
             Assert.Empty(Check(Service("dotnet9", "image: 123456789012.dkr.ecr.eu-west-1.amazonaws.com/orders:latest"), Build("net9.0")));
 

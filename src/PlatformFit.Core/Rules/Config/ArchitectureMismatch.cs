@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using PlatformFit.Core.Model;
 using PlatformFit.Core.Platforms;
 
@@ -21,10 +22,10 @@ namespace PlatformFit.Core.Rules.Config
                 yield break;
             }
 
-            foreach (var group in UnitGroups.BySpan(units, u => u.Architecture))
+            foreach (var group in UnitGroups.BySpan(units.Where(u => !u.IsImage), u => u.Architecture))
             {
                 var unit = group[0];
-                if (unit.IsImage || unit.Architecture.State == ValueState.Unknown
+                if (unit.Architecture.State == ValueState.Unknown
                     || PlatformProfiles.Find(unit.Platform) is not { Architectures: { } architectures })
                 {
                     continue;

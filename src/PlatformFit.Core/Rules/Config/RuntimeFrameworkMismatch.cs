@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using PlatformFit.Core.Model;
 using PlatformFit.Core.Platforms;
@@ -18,10 +19,12 @@ namespace PlatformFit.Core.Rules.Config
     {
         public static IEnumerable<ConfigFinding> Check(IEnumerable<DeploymentUnit> units, string projectName, ProjectBuild build)
         {
-            foreach (var group in UnitGroups.BySpan(units, u => u.Runtime))
+            // Container images bring their own runtime; left out before grouping, so they do not hide the zip functions
+            // that share the same runtime line.
+            foreach (var group in UnitGroups.BySpan(units.Where(u => !u.IsImage), u => u.Runtime))
             {
                 var unit = group[0];
-                if (unit.IsImage || !unit.Runtime.TryGetValue(out var id) || unit.Runtime.Span is not { } span
+                if (!unit.Runtime.TryGetValue(out var id) || unit.Runtime.Span is not { } span
                     || PlatformProfiles.Find(unit.Platform) is not { } profile)
                 {
                     continue;
