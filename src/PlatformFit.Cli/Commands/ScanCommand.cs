@@ -127,7 +127,7 @@ namespace PlatformFit.Cli.Commands
                 return ExitCodes.UsageOrFatal;
             }
 
-            // The text report goes to standard output unless it is the report written to a file: only then may it be coloured.
+            // Only a text report bound for standard output may be coloured; one written as the --output file stays plain.
             var textGoesToStdout = options.Format != OutputFormat.Text || options.Output is null;
             var stdoutIsTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
             var text = new TextReportWriter(new TextReportOptions
