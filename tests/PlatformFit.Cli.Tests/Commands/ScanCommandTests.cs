@@ -42,12 +42,41 @@ namespace PlatformFit.Cli.Tests.Commands
             Assert.Equal(OutputFormat.Text, options.Format);
             Assert.Equal(FailLevel.Error, options.FailOn);
             Assert.Null(options.Output);
+            Assert.Equal(ColorMode.Auto, options.Color);
+        }
+
+        [Theory]
+        [InlineData("text", nameof(OutputFormat.Text))]
+        [InlineData("sarif", nameof(OutputFormat.Sarif))]
+        [InlineData("github", nameof(OutputFormat.Github))]
+        [InlineData("markdown", nameof(OutputFormat.Markdown))]
+        [InlineData("GitHub", nameof(OutputFormat.Github))]
+        public void Every_format_parses(string value, string expected)
+        {
+            var parse = RootCommandFactory.Create().Parse(["scan", "-f", value]);
+
+            Assert.Empty(parse.Errors);
+            Assert.Equal(expected, ScanCommand.Bind(parse).Format.ToString());
+        }
+
+        [Theory]
+        [InlineData("auto", nameof(ColorMode.Auto))]
+        [InlineData("always", nameof(ColorMode.Always))]
+        [InlineData("never", nameof(ColorMode.Never))]
+        public void Color_parses(string value, string expected)
+        {
+            var parse = RootCommandFactory.Create().Parse(["scan", "--color", value]);
+
+            Assert.Empty(parse.Errors);
+            Assert.Equal(expected, ScanCommand.Bind(parse).Color.ToString());
         }
 
         [Theory]
         [InlineData("scan", "--format", "xml")]
         [InlineData("scan", "--no-such-option")]
         [InlineData("scan", "--fail-on", "sometimes")]
+        [InlineData("scan", "--color", "sometimes")]
+        [InlineData("scan", "--format", "gitlab")]
         [InlineData("frobnicate")]
         public async Task A_command_line_that_does_not_parse_exits_with_2(params string[] args)
         {
@@ -97,6 +126,69 @@ namespace PlatformFit.Cli.Tests.Commands
                 Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
                 Assert.Equal(2, sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
                 Assert.Contains("error PF1001", stdout, StringComparison.Ordinal);
+            }
+            finally
+            {
+                Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+            }
+        }
+
+        [Fact]
+        public async Task Github_format_writes_one_annotation_per_finding_then_the_summary_and_keeps_the_exit_code()
+        {
+            var (exitCode, stdout, stderr) = await RunAsync("scan", FixtureScan.SamplePath("websocket-on-lambda"), "--format", "github");
+
+            Assert.Equal(ExitCodes.Findings, exitCode);
+            Assert.Equal(string.Empty, stderr);
+            var lines = stdout.TrimEnd('\n').Split('\n');
+            Assert.Equal(3, lines.Length);
+            Assert.StartsWith("::error file=src/ChatApi/Program.cs,line=18,col=5,endLine=18,", lines[0], StringComparison.Ordinal);
+            Assert.StartsWith("::error file=src/ChatApi/Program.cs,line=29,col=49,endLine=29,", lines[1], StringComparison.Ordinal);
+            Assert.Equal("PlatformFit: 2 errors in 1 file", lines[2]);
+        }
+
+        [Fact]
+        public async Task Markdown_to_a_file_keeps_the_text_report_on_standard_output()
+        {
+            var output = Path.Combine(Path.GetTempPath(), $"platformfit-{Guid.NewGuid():N}", "summary.md");
+            try
+            {
+                var (exitCode, stdout, _) = await RunAsync("scan", FixtureScan.SamplePath("websocket-on-lambda"), "--format", "markdown", "--output", output);
+
+                Assert.Equal(ExitCodes.Findings, exitCode);
+                var markdown = File.ReadAllText(output);
+                Assert.StartsWith("## PlatformFit: 2 errors in 1 file\n\n| Rule | Title | Findings |\n", markdown, StringComparison.Ordinal);
+                Assert.Contains("- `src/ChatApi/Program.cs:29` **error** PF1001: ", markdown, StringComparison.Ordinal);
+                Assert.DoesNotContain('\r', markdown);
+                Assert.NotEqual(0xEF, File.ReadAllBytes(output)[0]);
+                Assert.Contains("src/ChatApi/Program.cs(18,5): error PF1001", stdout, StringComparison.Ordinal);
+                Assert.DoesNotContain('\u001b', stdout);
+            }
+            finally
+            {
+                Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+            }
+        }
+
+        [Fact]
+        public async Task Color_always_colours_the_text_report_even_when_it_is_not_a_terminal()
+        {
+            var (_, stdout, _) = await RunAsync("scan", FixtureScan.SamplePath("websocket-on-lambda"), "--color", "always");
+
+            Assert.StartsWith("src/ChatApi/Program.cs(18,5): \u001b[31merror\u001b[0m PF1001: ", stdout, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task The_text_report_written_to_a_file_is_never_coloured()
+        {
+            var output = Path.Combine(Path.GetTempPath(), $"platformfit-{Guid.NewGuid():N}", "scan.txt");
+            try
+            {
+                var (exitCode, stdout, _) = await RunAsync("scan", FixtureScan.SamplePath("websocket-on-lambda"), "--color", "always", "--output", output);
+
+                Assert.Equal(ExitCodes.Findings, exitCode);
+                Assert.Equal(string.Empty, stdout);
+                Assert.DoesNotContain('\u001b', File.ReadAllText(output));
             }
             finally
             {
