@@ -45,6 +45,12 @@ namespace PlatformFit.Core.Model
 
         public IReadOnlyList<FrontDoor> FrontDoors { get; init; } = System.Array.Empty<FrontDoor>();
 
+        /// <summary>
+        /// The CloudFormation condition the unit is created under (<c>Condition: IsProd</c>), or absent when it is
+        /// unconditional. A conditional unit is still listed: PlatformFit considers conditions both ways.
+        /// </summary>
+        public ConfigValue<string> Condition { get; init; } = ConfigValue<string>.Absent;
+
         public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
     }
 }

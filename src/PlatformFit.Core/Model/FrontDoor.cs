@@ -26,6 +26,18 @@ namespace PlatformFit.Core.Model
         /// <summary>The route, path or queue the event names, when it names one (<c>POST /orders</c>, <c>$connect</c>).</summary>
         public string? Route { get; init; }
 
+        /// <summary>
+        /// For a queue front door, the queue's visibility timeout: a function that runs longer than it sees its
+        /// message again. Absent for other front doors; unknown when the queue is not declared in the same file.
+        /// </summary>
+        public ConfigValue<int> QueueVisibilityTimeoutSeconds { get; init; } = ConfigValue<int>.Absent;
+
+        /// <summary>
+        /// For an API front door, the integration timeout in milliseconds when the config states it
+        /// (<c>TimeoutInMillis</c>); absent means the front door's own default (in the platform profile).
+        /// </summary>
+        public ConfigValue<int> IntegrationTimeoutMs { get; init; } = ConfigValue<int>.Absent;
+
         /// <summary>The profile key of this kind, as <c>rules/platforms/*.yaml</c> names front doors.</summary>
         public string ProfileKey => KeyOf(Kind);
 
