@@ -21,6 +21,9 @@ namespace PlatformFit.Cli.Commands
     {
         /// <summary>When the text report is coloured; <see cref="ColorMode.Auto"/> unless <c>--color</c> says otherwise.</summary>
         public ColorMode Color { get; init; } = ColorMode.Auto;
+
+        /// <summary>The folder reported paths are relative to; null means the scanned folder.</summary>
+        public DirectoryInfo? PathsRelativeTo { get; init; }
     }
 
     /// <summary><c>platformfit scan [path]</c>: scans a repository and reports its findings.</summary>
@@ -75,6 +78,11 @@ namespace PlatformFit.Cli.Commands
             DefaultValueFactory = _ => ColorMode.Auto,
         };
 
+        private static readonly Option<DirectoryInfo?> PathsRelativeToOption = new("--paths-relative-to")
+        {
+            Description = "Report paths relative to this folder (it must contain the scanned one) instead of the scanned folder: for code scanning of a subfolder, pass the repository root.",
+        };
+
         public static Command Create()
         {
             var command = new Command("scan", "Scan C# projects and their deployment configs for code the platform cannot run.")
@@ -88,6 +96,7 @@ namespace PlatformFit.Cli.Commands
                 TimestampsOption,
                 VerboseOption,
                 ColorOption,
+                PathsRelativeToOption,
             };
             command.SetAction((parseResult, cancellationToken) => RunAsync(Bind(parseResult), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken));
             return command;
@@ -104,6 +113,7 @@ namespace PlatformFit.Cli.Commands
             parseResult.GetValue(VerboseOption))
         {
             Color = parseResult.GetValue(ColorOption),
+            PathsRelativeTo = parseResult.GetValue(PathsRelativeToOption),
         };
 
         internal static async Task<int> RunAsync(ScanCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
@@ -114,12 +124,28 @@ namespace PlatformFit.Cli.Commands
                 return ExitCodes.UsageOrFatal;
             }
 
+            var reportRoot = options.PathsRelativeTo?.FullName ?? options.Path.FullName;
+            var prefix = Path.GetRelativePath(reportRoot, options.Path.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            if (prefix == ".")
+            {
+                prefix = string.Empty;
+            }
+            else if (prefix.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(prefix))
+            {
+                await stderr.WriteLineAsync($"platformfit: error: the scanned folder '{options.Path}' is not inside --paths-relative-to '{options.PathsRelativeTo}'.").ConfigureAwait(false);
+                return ExitCodes.UsageOrFatal;
+            }
+            else
+            {
+                prefix += "/";
+            }
+
             var started = DateTimeOffset.UtcNow;
             ScanResult result;
             try
             {
                 var request = new ScanRequest(options.Path.FullName) { Stage = options.Stage };
-                result = await ScanEngine.ScanAsync(request, options.Verbose ? stderr : TextWriter.Null, cancellationToken).ConfigureAwait(false);
+                result = ReportPaths.Prefix(await ScanEngine.ScanAsync(request, options.Verbose ? stderr : TextWriter.Null, cancellationToken).ConfigureAwait(false), prefix);
             }
             catch (OperationCanceledException)
             {
@@ -146,7 +172,7 @@ namespace PlatformFit.Cli.Commands
                 {
                     case OutputFormat.Sarif:
                         var sarif = new SarifReportWriter(
-                            relative => ReadRepoFile(options.Path.FullName, relative),
+                            relative => ReadRepoFile(reportRoot, relative),
                             new SarifReportOptions
                             {
                                 IncludeSuppressed = options.IncludeSuppressed,

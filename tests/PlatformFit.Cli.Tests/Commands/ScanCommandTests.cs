@@ -195,5 +195,38 @@ namespace PlatformFit.Cli.Tests.Commands
                 Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
             }
         }
+
+        [Fact]
+        public async Task Paths_relative_to_an_enclosing_folder_prefix_every_reported_path()
+        {
+            var repository = Path.GetFullPath(Path.Combine(FixtureScan.SamplePath("websocket-on-lambda"), "..", ".."));
+            var output = Path.Combine(Path.GetTempPath(), $"platformfit-{Guid.NewGuid():N}.sarif");
+            try
+            {
+                var (exitCode, stdout, _) = await RunAsync("scan", FixtureScan.SamplePath("websocket-on-lambda"), "--paths-relative-to", repository, "--format", "sarif", "--output", output);
+
+                Assert.Equal(ExitCodes.Findings, exitCode);
+                Assert.Contains("samples/websocket-on-lambda/src/ChatApi/Program.cs(18,5): error PF1001", stdout, StringComparison.Ordinal);
+                Assert.Contains("at samples/websocket-on-lambda/serverless.yml(29,9)", stdout, StringComparison.Ordinal);
+                using var sarif = JsonDocument.Parse(File.ReadAllText(output));
+                var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0];
+                Assert.Equal("samples/websocket-on-lambda/src/ChatApi/Program.cs", result.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+                Assert.Contains("[samples/websocket-on-lambda/serverless.yml(29,9)](1)", result.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+                Assert.NotEqual(string.Empty, result.GetProperty("partialFingerprints").GetProperty("primaryLocationLineHash").GetString());
+            }
+            finally
+            {
+                File.Delete(output);
+            }
+        }
+
+        [Fact]
+        public async Task Paths_relative_to_a_folder_that_does_not_contain_the_scan_exit_with_2()
+        {
+            var (exitCode, _, stderr) = await RunAsync("scan", FixtureScan.SamplePath("websocket-on-lambda"), "--paths-relative-to", FixtureScan.FixturePath("suppressed"));
+
+            Assert.Equal(ExitCodes.UsageOrFatal, exitCode);
+            Assert.Contains("--paths-relative-to", stderr, StringComparison.Ordinal);
+        }
     }
 }
