@@ -13,6 +13,7 @@ namespace PlatformFit.Analyzers
     /// when the project sets none. The check is Core's <see cref="ArchitectureMismatch"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames]
     public sealed class ArchitectureMismatchAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4004);

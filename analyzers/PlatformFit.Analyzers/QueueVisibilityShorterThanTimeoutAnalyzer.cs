@@ -12,6 +12,7 @@ namespace PlatformFit.Analyzers
     /// is Core's <see cref="QueueVisibilityShorterThanTimeout"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames]
     public sealed class QueueVisibilityShorterThanTimeoutAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF3103);

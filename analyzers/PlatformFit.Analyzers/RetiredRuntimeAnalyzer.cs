@@ -14,6 +14,7 @@ namespace PlatformFit.Analyzers
     /// runtime is in exactly one of the two states on a given day, and Core's <see cref="RetiredRuntime"/> decides which.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames]
     public sealed class RetiredRuntimeAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4001, RuleDescriptors.PF4002);

@@ -15,6 +15,7 @@ namespace PlatformFit.Analyzers
     /// <see cref="RuntimeFrameworkMismatch"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames]
     public sealed class RuntimeFrameworkMismatchAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4003);

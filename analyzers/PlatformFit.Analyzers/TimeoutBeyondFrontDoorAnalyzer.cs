@@ -13,6 +13,7 @@ namespace PlatformFit.Analyzers
     /// sets the timeout with the front door as related location. The check is Core's <see cref="TimeoutBeyondFrontDoor"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames]
     public sealed class TimeoutBeyondFrontDoorAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF3102);

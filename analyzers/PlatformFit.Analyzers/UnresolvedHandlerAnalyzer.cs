@@ -14,6 +14,7 @@ namespace PlatformFit.Analyzers
     /// from the compilation (<see cref="CompilationHandlerCode"/>); what they mean is Core's <see cref="UnresolvedHandler"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames]
     public sealed class UnresolvedHandlerAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4005);

@@ -13,6 +13,7 @@ namespace PlatformFit.Analyzers
     /// the config line that sets it. The check is Core's <see cref="ValueOutsidePlatformRange"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames]
     public sealed class ValueOutsidePlatformRangeAnalyzer : DiagnosticAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF3101);

@@ -19,6 +19,7 @@ namespace PlatformFit.Analyzers
     /// API Gateway WebSocket API, for outbound <c>ClientWebSocket</c>, and for projects no config deploys.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames("UseWebSockets", "AcceptWebSocketAsync", "MapHub")]
     public sealed class WebSocketServerOnLambdaAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>The related locations a finding carries at most: one per unit that deploys the code.</summary>

@@ -24,6 +24,24 @@ namespace PlatformFit.Core.Tests
         }
 
         [Fact]
+        public void The_template_and_Lambda_tools_defaults_are_data_with_sources()
+        {
+            var profile = PlatformProfiles.AwsLambda;
+
+            Assert.Equal((128, 3), (profile.ToolDefaultsFor("sam").MemoryMb, profile.ToolDefaultsFor("sam").TimeoutSeconds));
+            Assert.Equal((128, 3), (profile.ToolDefaultsFor("cloudformation").MemoryMb, profile.ToolDefaultsFor("cloudformation").TimeoutSeconds));
+
+            // deploy-function has no defaults of its own; the entry exists to say so, with its source.
+            var tools = profile.ToolDefaultsFor("lambda-tools");
+            Assert.Null(tools.MemoryMb);
+            Assert.Null(tools.TimeoutSeconds);
+            Assert.StartsWith("https://", profile.SourceUrl(tools.Source));
+            Assert.All(profile.ToolDefaults.Values, d => Assert.StartsWith("https://", profile.SourceUrl(d.Source)));
+
+            Assert.Equal(30, profile.Limits["sqs-visibility-timeout-seconds"].Default);
+        }
+
+        [Fact]
         public void The_Lambda_profile_names_architectures_runtime_successors_and_other_languages()
         {
             var profile = PlatformProfiles.AwsLambda;

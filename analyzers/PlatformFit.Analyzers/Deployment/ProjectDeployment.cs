@@ -83,13 +83,13 @@ namespace PlatformFit.Analyzers.Deployment
             var configs = new List<(AdditionalText File, SourceText Text)>();
             foreach (var file in options.AdditionalFiles)
             {
-                if (DeploymentConfigReader.Recognize(file.Path) == ConfigFormat.Unknown)
+                if (DeploymentConfigReader.Recognize(file.Path) == ConfigFormat.Unknown && !MayBeTemplate(file.Path))
                 {
                     continue;
                 }
 
                 var text = file.GetText(cancellationToken);
-                if (text is not null)
+                if (text is not null && DeploymentConfigReader.Recognize(file.Path, Head(text)) != ConfigFormat.Unknown)
                 {
                     configs.Add((file, text));
                 }
@@ -105,18 +105,26 @@ namespace PlatformFit.Analyzers.Deployment
                 Stage = Blank(stage),
                 ReadFile = path => ReadAdditionalFile(options, path, cancellationToken),
             };
-            var results = new List<ConfigReadResult>(configs.Count);
+            var texts = new List<ConfigText>(configs.Count);
             foreach (var (file, text) in configs)
             {
-                results.Add(Read(file.Path, text, context));
+                texts.Add(new ConfigText(file.Path, text.ToString()));
             }
 
+            var textsByPath = new Dictionary<string, SourceText>(StringComparer.Ordinal);
+            foreach (var (file, text) in configs)
+            {
+                textsByPath[file.Path] = text;
+            }
+
+            var results = DeploymentConfigSet.ReadAll(texts, context, (path, _, fileContext) => Read(path, textsByPath[path], fileContext));
             return new ProjectDeployment(project, DeploymentBinder.UnitsOf(project, results), Blank(root));
         }
 
         private static ConfigReadResult Read(string path, SourceText text, ConfigReadContext context)
         {
-            if (PerConfigText.TryGetValue(text, out var cached) && cached.Path == path && cached.Stage == context.Stage)
+            var parameters = ParametersKey(context);
+            if (PerConfigText.TryGetValue(text, out var cached) && cached.Path == path && cached.Stage == context.Stage && cached.Parameters == parameters)
             {
                 return cached.Result;
             }
@@ -125,6 +133,7 @@ namespace PlatformFit.Analyzers.Deployment
             var tracking = new ConfigReadContext
             {
                 Stage = context.Stage,
+                TemplateParameters = context.TemplateParameters,
                 ReadFile = p =>
                 {
                     readOtherFiles = true;
@@ -136,7 +145,7 @@ namespace PlatformFit.Analyzers.Deployment
             {
                 // A result that depends on other files' text is not cached by this text alone.
                 PerConfigText.Remove(text);
-                PerConfigText.Add(text, new CachedRead(path, context.Stage, result));
+                PerConfigText.Add(text, new CachedRead(path, context.Stage, parameters, result));
             }
 
             return result;
@@ -156,8 +165,28 @@ namespace PlatformFit.Analyzers.Deployment
             return null;
         }
 
+        /// <summary>A file a user added as an AdditionalFile that only its content can show to be a template.</summary>
+        private static bool MayBeTemplate(string path) =>
+            path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ||
+            path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);
+
+        private static string Head(SourceText text) => text.ToString(new TextSpan(0, Math.Min(text.Length, 8192)));
+
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-        private sealed record CachedRead(string Path, string? Stage, ConfigReadResult Result);
+        private static string ParametersKey(ConfigReadContext context)
+        {
+            var keys = new List<string>(context.TemplateParameters.Keys);
+            keys.Sort(StringComparer.Ordinal);
+            var builder = new System.Text.StringBuilder();
+            foreach (var key in keys)
+            {
+                builder.Append(key).Append('=').Append(context.TemplateParameters[key]).Append(';');
+            }
+
+            return builder.ToString();
+        }
+
+        private sealed record CachedRead(string Path, string? Stage, string Parameters, ConfigReadResult Result);
     }
 }

@@ -50,11 +50,14 @@ namespace PlatformFit.Analyzers.Reachability
                 reachability.Reach(entry.Member, new Step(null, null, entry.Description));
             }
 
-            reachability.Run();
             return reachability;
         }
 
-        /// <summary>Whether the member runs for this unit, and the path from the entry point to it.</summary>
+        /// <summary>
+        /// Whether the member runs for this unit, and the path from the entry point to it. The walk is breadth-first
+        /// and goes only as far as the question needs: code found near the entry point binds little else, and the
+        /// path returned is a shortest one. Rules ask from concurrent analyzer callbacks, hence the lock.
+        /// </summary>
         public bool TryGetPath(ISymbol member, out IReadOnlyList<FlowStep> path)
         {
             if (!HasEntryPoints)
@@ -64,11 +67,26 @@ namespace PlatformFit.Analyzers.Reachability
             }
 
             member = Normalize(member);
-            if (!reached.ContainsKey(member))
+            lock (reached)
             {
-                path = System.Array.Empty<FlowStep>();
-                return false;
+                if (!reached.ContainsKey(member))
+                {
+                    Run(until: member);
+                }
+
+                if (!reached.ContainsKey(member))
+                {
+                    path = System.Array.Empty<FlowStep>();
+                    return false;
+                }
+
+                path = PathTo(member);
+                return true;
             }
+        }
+
+        private List<FlowStep> PathTo(ISymbol member)
+        {
 
             var steps = new List<FlowStep>();
             var current = member;
@@ -86,8 +104,7 @@ namespace PlatformFit.Analyzers.Reachability
             }
 
             steps.Reverse();
-            path = steps.Count <= MaxPathSteps ? steps : steps.Take(1).Concat(steps.Skip(steps.Count - (MaxPathSteps - 1))).ToList();
-            return true;
+            return steps.Count <= MaxPathSteps ? steps : [.. steps.Take(1), .. steps.Skip(steps.Count - (MaxPathSteps - 1))];
         }
 
         private void Reach(ISymbol member, Step step)
@@ -102,9 +119,9 @@ namespace PlatformFit.Analyzers.Reachability
             pending.Enqueue(member);
         }
 
-        private void Run()
+        private void Run(ISymbol until)
         {
-            while (pending.Count > 0)
+            while (pending.Count > 0 && !reached.ContainsKey(until))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var member = pending.Dequeue();

@@ -18,8 +18,17 @@ namespace PlatformFit.Cli.Commands
         string? Stage,
         bool IncludeSuppressed,
         bool Timestamps,
-        bool Verbose,
-        DateTime? AsOf = null);
+        bool Verbose)
+    {
+        /// <summary>When the text report is coloured; <see cref="ColorMode.Auto"/> unless <c>--color</c> says otherwise.</summary>
+        public ColorMode Color { get; init; } = ColorMode.Auto;
+
+        /// <summary>The folder reported paths are relative to; null means the scanned folder.</summary>
+        public DirectoryInfo? PathsRelativeTo { get; init; }
+
+        /// <summary>The date runtime lifecycles are judged at; null means today's UTC date, read when the scan starts.</summary>
+        public DateTime? AsOf { get; init; }
+    }
 
     /// <summary><c>platformfit scan [path]</c>: scans a repository and reports its findings.</summary>
     internal static class ScanCommand
@@ -32,13 +41,13 @@ namespace PlatformFit.Cli.Commands
 
         private static readonly Option<OutputFormat> FormatOption = new("--format", "-f")
         {
-            Description = "The report format: text (compiler-style lines) or sarif (SARIF 2.1.0 for GitHub code scanning).",
+            Description = "The report format: text (compiler-style lines), sarif (SARIF 2.1.0 for GitHub code scanning), github (GitHub Actions annotations) or markdown (a summary for a pull request or chat).",
             DefaultValueFactory = _ => OutputFormat.Text,
         };
 
         private static readonly Option<FileInfo?> OutputOption = new("--output", "-o")
         {
-            Description = "Write the report to this file instead of standard output. With --format sarif, a text summary still goes to standard output.",
+            Description = "Write the report to this file instead of standard output. With a format other than text, the text report still goes to standard output.",
         };
 
         private static readonly Option<FailLevel> FailOnOption = new("--fail-on")
@@ -83,6 +92,17 @@ namespace PlatformFit.Cli.Commands
             Description = "Print progress and what the scan read to standard error.",
         };
 
+        private static readonly Option<ColorMode> ColorOption = new("--color")
+        {
+            Description = "Colour the text report: auto (only on a terminal, and not when NO_COLOR is set), always or never.",
+            DefaultValueFactory = _ => ColorMode.Auto,
+        };
+
+        private static readonly Option<DirectoryInfo?> PathsRelativeToOption = new("--paths-relative-to")
+        {
+            Description = "Report paths relative to this folder (it must contain the scanned one) instead of the scanned folder: for code scanning of a subfolder, pass the repository root.",
+        };
+
         public static Command Create()
         {
             var command = new Command("scan", "Scan C# projects and their deployment configs for code the platform cannot run.")
@@ -96,6 +116,8 @@ namespace PlatformFit.Cli.Commands
                 IncludeSuppressedOption,
                 TimestampsOption,
                 VerboseOption,
+                ColorOption,
+                PathsRelativeToOption,
             };
             command.SetAction((parseResult, cancellationToken) => RunAsync(Bind(parseResult), parseResult.InvocationConfiguration.Output, parseResult.InvocationConfiguration.Error, cancellationToken));
             return command;
@@ -109,8 +131,12 @@ namespace PlatformFit.Cli.Commands
             parseResult.GetValue(StageOption),
             parseResult.GetValue(IncludeSuppressedOption),
             parseResult.GetValue(TimestampsOption),
-            parseResult.GetValue(VerboseOption),
-            parseResult.GetValue(AsOfOption));
+            parseResult.GetValue(VerboseOption))
+        {
+            Color = parseResult.GetValue(ColorOption),
+            PathsRelativeTo = parseResult.GetValue(PathsRelativeToOption),
+            AsOf = parseResult.GetValue(AsOfOption),
+        };
 
         internal static async Task<int> RunAsync(ScanCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
         {
@@ -120,13 +146,29 @@ namespace PlatformFit.Cli.Commands
                 return ExitCodes.UsageOrFatal;
             }
 
+            var reportRoot = options.PathsRelativeTo?.FullName ?? options.Path.FullName;
+            var prefix = Path.GetRelativePath(reportRoot, options.Path.FullName).Replace(Path.DirectorySeparatorChar, '/');
+            if (prefix == ".")
+            {
+                prefix = string.Empty;
+            }
+            else if (prefix.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(prefix))
+            {
+                await stderr.WriteLineAsync($"platformfit: error: the scanned folder '{options.Path}' is not inside --paths-relative-to '{options.PathsRelativeTo}'.").ConfigureAwait(false);
+                return ExitCodes.UsageOrFatal;
+            }
+            else
+            {
+                prefix += "/";
+            }
+
             var started = DateTimeOffset.UtcNow;
             ScanResult result;
             try
             {
                 // The one place a scan reads the clock: the rules get the date as an input.
                 var request = new ScanRequest(options.Path.FullName) { Stage = options.Stage, AsOf = options.AsOf ?? started.UtcDateTime.Date };
-                result = await ScanEngine.ScanAsync(request, options.Verbose ? stderr : TextWriter.Null, cancellationToken).ConfigureAwait(false);
+                result = ReportPaths.Prefix(await ScanEngine.ScanAsync(request, options.Verbose ? stderr : TextWriter.Null, cancellationToken).ConfigureAwait(false), prefix);
             }
             catch (OperationCanceledException)
             {
@@ -134,47 +176,61 @@ namespace PlatformFit.Cli.Commands
                 return ExitCodes.UsageOrFatal;
             }
 
+            // Only a text report bound for standard output may be coloured; one written as the --output file stays plain.
+            var textGoesToStdout = options.Format != OutputFormat.Text || options.Output is null;
+            var stdoutIsTerminal = ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected;
             var text = new TextReportWriter(new TextReportOptions
             {
                 IncludeSuppressed = options.IncludeSuppressed,
-                UseColor = options.Output is null && !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null,
+                UseColor = textGoesToStdout && TerminalColor.ShouldUse(
+                    options.Color,
+                    stdoutIsTerminal,
+                    Environment.GetEnvironmentVariable("NO_COLOR"),
+                    Environment.GetEnvironmentVariable("TERM")),
             });
 
             try
             {
-                if (options.Format == OutputFormat.Sarif)
+                switch (options.Format)
                 {
-                    var sarif = new SarifReportWriter(
-                        relative => ReadRepoFile(options.Path.FullName, relative),
-                        new SarifReportOptions
+                    case OutputFormat.Sarif:
+                        var sarif = new SarifReportWriter(
+                            relative => ReadRepoFile(reportRoot, relative),
+                            new SarifReportOptions
+                            {
+                                IncludeSuppressed = options.IncludeSuppressed,
+                                Timestamps = options.Timestamps ? new ScanTimes(started, DateTimeOffset.UtcNow) : null,
+                            });
+                        if (options.Output is null)
                         {
-                            IncludeSuppressed = options.IncludeSuppressed,
-                            Timestamps = options.Timestamps ? new ScanTimes(started, DateTimeOffset.UtcNow) : null,
-                        });
-                    if (options.Output is null)
-                    {
-                        using var console = Console.OpenStandardOutput();
-                        sarif.Write(result, console);
-                    }
-                    else
-                    {
-                        await using (var file = Create(options.Output))
+                            using var console = Console.OpenStandardOutput();
+                            sarif.Write(result, console);
+                        }
+                        else
                         {
-                            sarif.Write(result, file);
+                            await using (var file = Create(options.Output))
+                            {
+                                sarif.Write(result, file);
+                            }
+
+                            text.Write(result, stdout);
                         }
 
-                        text.Write(result, stdout);
-                    }
-                }
-                else if (options.Output is null)
-                {
-                    text.Write(result, stdout);
-                }
-                else
-                {
-                    await using var file = Create(options.Output);
-                    await using var writer = new StreamWriter(file);
-                    new TextReportWriter(new TextReportOptions { IncludeSuppressed = options.IncludeSuppressed }).Write(result, writer);
+                        break;
+
+                    case OutputFormat.Github:
+                        var annotations = new GitHubAnnotationsReportWriter(new GitHubAnnotationsReportOptions { IncludeSuppressed = options.IncludeSuppressed });
+                        await WriteReportAsync(options.Output, writer => annotations.Write(result, writer), stdout, () => text.Write(result, stdout)).ConfigureAwait(false);
+                        break;
+
+                    case OutputFormat.Markdown:
+                        var markdown = new MarkdownReportWriter(new MarkdownReportOptions { IncludeSuppressed = options.IncludeSuppressed });
+                        await WriteReportAsync(options.Output, writer => markdown.Write(result, writer), stdout, () => text.Write(result, stdout)).ConfigureAwait(false);
+                        break;
+
+                    default:
+                        await WriteReportAsync(options.Output, writer => text.Write(result, writer), stdout, afterFile: null).ConfigureAwait(false);
+                        break;
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -209,6 +265,28 @@ namespace PlatformFit.Cli.Commands
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// Writes a text-based report to standard output, or to <paramref name="output"/> followed by
+        /// <paramref name="afterFile"/> (the text report, so that a log still shows the findings).
+        /// </summary>
+        private static async Task WriteReportAsync(FileInfo? output, Action<TextWriter> write, TextWriter stdout, Action? afterFile)
+        {
+            if (output is null)
+            {
+                write(stdout);
+                return;
+            }
+
+            await using (var file = Create(output))
+            {
+                // UTF-8 without a byte-order mark, as every report this tool writes.
+                await using var writer = new StreamWriter(file, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+                write(writer);
+            }
+
+            afterFile?.Invoke();
         }
 
         private static FileStream Create(FileInfo output)

@@ -113,10 +113,11 @@ namespace PlatformFit.Cli.Discovery
                         return analyzerConfigs;
                     }
 
-                    return DeploymentConfigReader.Recognize(name) != ConfigFormat.Unknown ? configs : null;
+                    return DeploymentConfigReader.Recognize(name) != ConfigFormat.Unknown || MayBeTemplate(directory, name) ? configs : null;
                 }
             }
 
+            configs.RemoveAll(path => DeploymentConfigReader.Recognize(path) == ConfigFormat.Unknown && !IsTemplateByContent(path));
             projects.Sort(StringComparer.Ordinal);
             configs.Sort(StringComparer.Ordinal);
             analyzerConfigs.Sort(StringComparer.Ordinal);
@@ -129,6 +130,48 @@ namespace PlatformFit.Cli.Discovery
         {
             var relative = Path.GetRelativePath(root, path);
             return relative == "." ? string.Empty : relative.Replace(Path.DirectorySeparatorChar, '/');
+        }
+
+        /// <summary>
+        /// YAML and JSON files whose name does not say what they are: CloudFormation templates are named freely
+        /// (<c>infra/api.yaml</c>), so their first kilobytes decide. Files that are known to be something else are
+        /// not read at all.
+        /// </summary>
+        private static bool MayBeTemplate(string directory, string name)
+        {
+            var extension = Path.GetExtension(name).ToLowerInvariant();
+            if (extension is not (".yaml" or ".yml" or ".json" or ".template"))
+            {
+                return false;
+            }
+
+            var lower = name.ToLowerInvariant();
+            if (lower is "package.json" or "package-lock.json" or "global.json" or "launchsettings.json" or "omnisharp.json" or ".pre-commit-hooks.yaml" or ".pre-commit-config.yaml" or "action.yml" or "action.yaml" or "docker-compose.yml" or "docker-compose.yaml" or "codecov.yml" or "mkdocs.yml" ||
+                lower.StartsWith("appsettings", StringComparison.Ordinal) || lower.StartsWith("tsconfig", StringComparison.Ordinal) ||
+                lower.EndsWith(".deps.json", StringComparison.Ordinal) || lower.EndsWith(".runtimeconfig.json", StringComparison.Ordinal) ||
+                lower.EndsWith(".runtimeconfig.template.json", StringComparison.Ordinal) || lower.EndsWith(".sarif", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            // CI workflow definitions are YAML too, and never templates.
+            var folder = Path.GetFileName(directory);
+            return !folder.Equals("workflows", StringComparison.OrdinalIgnoreCase) && !folder.Equals(".circleci", StringComparison.OrdinalIgnoreCase);
+        }
+
+        private static bool IsTemplateByContent(string path)
+        {
+            try
+            {
+                using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
+                var buffer = new char[8192];
+                var read = reader.ReadBlock(buffer, 0, buffer.Length);
+                return DeploymentConfigReader.Recognize(path, new string(buffer, 0, read)) != ConfigFormat.Unknown;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
         }
 
         private static bool LinkStaysInside(string root, FileInfo link)

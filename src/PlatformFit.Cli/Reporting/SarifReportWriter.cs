@@ -156,7 +156,7 @@ namespace PlatformFit.Cli.Reporting
                 ShortDescription = new MultiformatMessageString { Text = metadata.Title },
                 FullDescription = new MultiformatMessageString { Text = metadata.Description },
                 Help = new MultiformatMessageString { Text = helpText, Markdown = helpMarkdown },
-                HelpUri = HelpUri(metadata.HelpUri),
+                HelpUri = RuleHelpUri.Resolve(metadata.HelpUri),
                 DefaultConfiguration = new ReportingConfiguration
                 {
                     Level = ToFailureLevel(metadata.DefaultSeverity),
@@ -184,22 +184,6 @@ namespace PlatformFit.Cli.Reporting
             }
 
             return rule;
-        }
-
-        private static Uri? HelpUri(string helpUri)
-        {
-            if (string.IsNullOrWhiteSpace(helpUri))
-            {
-                return null;
-            }
-
-            if (Uri.TryCreate(helpUri, UriKind.Absolute, out var absolute))
-            {
-                return absolute;
-            }
-
-            // A doc named by its path in this repository (rules/PF1001.md) is read on GitHub.
-            return new Uri(ToolIdentity.InformationUri + "/blob/main/" + helpUri.TrimStart('/'), UriKind.Absolute);
         }
 
         private static Result CreateResult(Finding finding, Dictionary<string, int> ruleIndexById, LineHashCache lineHashes)

@@ -20,7 +20,7 @@ namespace PlatformFit.Cli.Reporting
     /// <summary>
     /// Writes a scan the way the compiler writes diagnostics, so editors and CI logs make each line clickable:
     /// <c>src/ChatApi/Program.cs(18,5): error PF1001: …</c>, the related config lines indented below it, then the
-    /// tool's notifications and a summary.
+    /// tool's notifications, the number of findings of each rule and a summary.
     /// </summary>
     internal sealed class TextReportWriter
     {
@@ -62,35 +62,36 @@ namespace PlatformFit.Cli.Reporting
                 output.Write($"{origin}: {Level(notification.Level)}{id}: {notification.Message}\n");
             }
 
-            output.Write(Summary(findings.Where(finding => finding.Suppression is null).ToList(), notifications.Count));
+            var unsuppressed = findings.Where(finding => finding.Suppression is null).ToList();
+            WriteCountsByRule(ScanSummary.ByRule(unsuppressed, scan.Rules), output);
+            output.Write(ScanSummary.Sentence(unsuppressed, notifications.Count));
             output.Write('\n');
         }
 
-        private static string Summary(List<Finding> findings, int notificationCount)
+        /// <summary>
+        /// One line per rule after a blank line, count first and right-aligned, as linters' statistics read
+        /// (<c>2  PF1001  WebSocket server behind …</c>): which rule to read about first, without counting lines.
+        /// </summary>
+        private static void WriteCountsByRule(IReadOnlyList<RuleFindingCount> counts, TextWriter output)
         {
-            var notes = notificationCount == 0 ? string.Empty : Count(notificationCount, "tool notification", "tool notifications");
-            if (findings.Count == 0)
+            if (counts.Count == 0)
             {
-                // A scan that could not read something must not look clean.
-                return notes.Length == 0 ? "No findings." : $"No findings, but {notes}: the scan may be incomplete.";
+                return;
             }
 
-            var levels = new[] { FindingLevel.Error, FindingLevel.Warning, FindingLevel.Note }
-                .Select(level => (Level: level, Count: findings.Count(finding => finding.Level == level)))
-                .Where(entry => entry.Count > 0)
-                .Select(entry => entry.Level switch
-                {
-                    FindingLevel.Error => Count(entry.Count, "error", "errors"),
-                    FindingLevel.Warning => Count(entry.Count, "warning", "warnings"),
-                    _ => Count(entry.Count, "note", "notes"),
-                });
-            var files = findings.Select(finding => finding.Primary.Path).Distinct(StringComparer.Ordinal).Count();
-            var summary = $"{string.Join(", ", levels)} in {Count(files, "file", "files")}";
-            return notes.Length == 0 ? summary : $"{summary}; {notes}";
+            var width = counts.Max(count => count.Count.ToString("N0", CultureInfo.InvariantCulture).Length);
+            var idWidth = counts.Max(count => count.RuleId.Length);
+            output.Write('\n');
+            foreach (var count in counts)
+            {
+                var number = count.Count.ToString("N0", CultureInfo.InvariantCulture).PadLeft(width);
+                var line = count.Rule is null
+                    ? $"{number}  {count.RuleId}"
+                    : $"{number}  {count.RuleId.PadRight(idWidth)}  {count.Rule.Title}";
+                output.Write(line);
+                output.Write('\n');
+            }
         }
-
-        private static string Count(int count, string one, string many) =>
-            count.ToString("N0", CultureInfo.InvariantCulture) + " " + (count == 1 ? one : many);
 
         private string Level(FindingLevel level)
         {

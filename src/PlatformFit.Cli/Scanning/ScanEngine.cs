@@ -103,6 +103,7 @@ namespace PlatformFit.Cli.Scanning
                 ReadFile = path => ReadReferencedFile(files.Root, path, texts),
             };
 
+            var readable = new List<ConfigText>();
             foreach (var path in files.Configs)
             {
                 var relative = RepositoryWalker.Relative(files.Root, path);
@@ -119,7 +120,11 @@ namespace PlatformFit.Cli.Scanning
                 }
 
                 texts[path] = text;
-                var result = DeploymentConfigReader.Read(path, text.ToString(), context);
+                readable.Add(new ConfigText(path, text.ToString()));
+            }
+
+            foreach (var result in DeploymentConfigSet.ReadAll(readable, context))
+            {
                 results.Add(result);
                 foreach (var problem in result.Problems)
                 {

@@ -26,7 +26,24 @@ namespace PlatformFit.Core.Config
         /// <summary>Serverless <c>--param</c> values, for <c>${param:name}</c>; they win over the file's <c>params</c>.</summary>
         public IReadOnlyDictionary<string, string> Parameters { get; init; } = None;
 
+        /// <summary>
+        /// CloudFormation parameter values the deploy passes (<c>--parameter-overrides</c>, the Lambda tools'
+        /// <c>template-parameters</c>); a <c>Ref</c> to a parameter takes one of these before the template's <c>Default</c>.
+        /// </summary>
+        public IReadOnlyDictionary<string, string> TemplateParameters { get; init; } = None;
+
         /// <summary>Reads another file of the repository by its full path; null when it is not available.</summary>
         public Func<string, string?> ReadFile { get; init; } = _ => null;
+
+        /// <summary>This context with <paramref name="parameters"/> as the template parameter overrides.</summary>
+        public ConfigReadContext WithTemplateParameters(IReadOnlyDictionary<string, string> parameters) => new()
+        {
+            Stage = Stage,
+            Options = Options,
+            Environment = Environment,
+            Parameters = Parameters,
+            TemplateParameters = parameters,
+            ReadFile = ReadFile,
+        };
     }
 }

@@ -1,48 +1,86 @@
 using System;
+using PlatformFit.Core.Config.CloudFormation;
+using PlatformFit.Core.Config.LambdaTools;
 using PlatformFit.Core.Config.Serverless;
 using PlatformFit.Core.Model;
 
 namespace PlatformFit.Core.Config
 {
     /// <summary>
-    /// The one entry point for every host: recognises a deployment config by its name and reads it into units.
-    /// Bad input never throws: it comes back as <see cref="ConfigReadResult.Problems"/> naming the file and line.
+    /// The one entry point for every host: recognises a deployment config by its name (and, given its text, by its
+    /// content) and reads it into units. Bad input never throws: it comes back as
+    /// <see cref="ConfigReadResult.Problems"/> naming the file and line.
     /// </summary>
     public static class DeploymentConfigReader
     {
         /// <summary>Files above this many characters are not parsed (a 93 k-line template is about 3 M).</summary>
         public const int MaxCharacters = 32 * 1024 * 1024;
 
-        /// <summary>The config format a file name says, or <see cref="ConfigFormat.Unknown"/> for other files.</summary>
+        /// <summary>
+        /// The config format a file name says, or <see cref="ConfigFormat.Unknown"/> for other files. For hosts that
+        /// must decide before reading; a host that has the text should ask <see cref="Recognize(string, string)"/>.
+        /// </summary>
         public static ConfigFormat Recognize(string path)
         {
-            var name = FileName(path);
-            return name.ToLowerInvariant() switch
+            var name = FileName(path).ToLowerInvariant();
+            switch (name)
             {
-                "serverless.yml" or "serverless.yaml" or "serverless.json" => ConfigFormat.ServerlessFramework,
-                "aws-lambda-tools-defaults.json" => ConfigFormat.LambdaToolsDefaults,
-                _ => ConfigFormat.Unknown,
-            };
+                case "serverless.yml":
+                case "serverless.yaml":
+                case "serverless.json":
+                    return ConfigFormat.ServerlessFramework;
+                case "template.yaml":
+                case "template.yml":
+                case "serverless.template":
+                    return ConfigFormat.CloudFormation;
+                case LambdaToolsDefaultsReader.FileName:
+                    return ConfigFormat.LambdaToolsDefaults;
+                default:
+                    return name.EndsWith(".template.json", StringComparison.Ordinal) ? ConfigFormat.CloudFormation : ConfigFormat.Unknown;
+            }
+        }
+
+        /// <summary>
+        /// The config format of a file by its name and, for files the name does not settle, its content: any
+        /// <c>.yaml</c>, <c>.yml</c>, <c>.json</c> or <c>.template</c> file that is a CloudFormation template by its
+        /// first few kilobytes, and a <c>serverless.yml</c> that is in fact a template (SAM samples name them so).
+        /// </summary>
+        public static ConfigFormat Recognize(string path, string text)
+        {
+            var byName = Recognize(path);
+            if (byName == ConfigFormat.ServerlessFramework)
+            {
+                return CloudFormationTemplateReader.LooksLikeTemplate(text) ? ConfigFormat.CloudFormation : byName;
+            }
+
+            if (byName != ConfigFormat.Unknown)
+            {
+                return byName;
+            }
+
+            var name = FileName(path).ToLowerInvariant();
+            var sniffable = name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal) ||
+                name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".template", StringComparison.Ordinal);
+            return sniffable && CloudFormationTemplateReader.LooksLikeTemplate(text) ? ConfigFormat.CloudFormation : ConfigFormat.Unknown;
         }
 
         public static ConfigReadResult Read(string path, string text, ConfigReadContext context)
         {
-            var format = Recognize(path);
             if (text.Length > MaxCharacters)
             {
-                return ConfigReadResult.Failed(path, format, new ConfigProblem(path, 1, 1, ProblemLevel.Error,
+                return ConfigReadResult.Failed(path, Recognize(path), new ConfigProblem(path, 1, 1, ProblemLevel.Error,
                     $"the file has {text.Length:N0} characters, more than the {MaxCharacters:N0} PlatformFit reads; it was skipped"));
             }
 
+            var format = ConfigFormat.Unknown;
             try
             {
+                format = Recognize(path, text);
                 return format switch
                 {
                     ConfigFormat.ServerlessFramework => ServerlessConfigReader.Read(path, text, context),
-
-                    // Read for now only by the wiring rules, for the publish switches of the project beside it
-                    // (Rules/Config/ProjectBuild); its function-* values are not turned into units yet.
-                    ConfigFormat.LambdaToolsDefaults => new ConfigReadResult(path, format, Array.Empty<DeploymentUnit>(), Array.Empty<ConfigProblem>()),
+                    ConfigFormat.CloudFormation => CloudFormationTemplateReader.Read(path, text, context),
+                    ConfigFormat.LambdaToolsDefaults => LambdaToolsDefaultsReader.Read(path, text, context),
                     _ => ConfigReadResult.Failed(path, format, new ConfigProblem(path, 1, 1, ProblemLevel.Note, "not a deployment config PlatformFit reads")),
                 };
             }

@@ -30,6 +30,13 @@ namespace PlatformFit.Core.Model
 
         public IReadOnlyList<ConfigProblem> Problems { get; }
 
+        /// <summary>
+        /// The template this file deploys, when it deploys one instead of declaring units itself
+        /// (<c>aws-lambda-tools-defaults.json</c> with <c>template</c>: <c>dotnet lambda deploy-serverless</c>).
+        /// The host reads that template with <see cref="TemplateDeployment.Parameters"/> as parameter overrides.
+        /// </summary>
+        public TemplateDeployment? DeployedTemplate { get; init; }
+
         public static ConfigReadResult Failed(string path, ConfigFormat format, ConfigProblem problem) =>
             new(path, format, System.Array.Empty<DeploymentUnit>(), new[] { problem });
     }

@@ -55,6 +55,12 @@ namespace PlatformFit.Core.Model
         /// <summary>Whether the config says the unit is a container image (see <see cref="PackageType"/>).</summary>
         public bool IsImage => PackageType.TryGetValue(out var type) && string.Equals(type, "Image", System.StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// The CloudFormation condition the unit is created under (<c>Condition: IsProd</c>), or absent when it is
+        /// unconditional. A conditional unit is still listed: PlatformFit considers conditions both ways.
+        /// </summary>
+        public ConfigValue<string> Condition { get; init; } = ConfigValue<string>.Absent;
+
         public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
     }
 }

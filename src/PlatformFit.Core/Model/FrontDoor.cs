@@ -27,16 +27,16 @@ namespace PlatformFit.Core.Model
         public string? Route { get; init; }
 
         /// <summary>
-        /// The integration timeout the config sets on this front door (API Gateway <c>TimeoutInMillis</c>, Serverless
-        /// <c>timeoutInMillis</c>), in milliseconds; absent means the front door's default from the platform profile.
-        /// </summary>
-        public ConfigValue<int> IntegrationTimeoutMs { get; init; } = ConfigValue<int>.Absent;
-
-        /// <summary>
-        /// For a queue: how long a received message stays invisible to other consumers (SQS <c>VisibilityTimeout</c>),
-        /// in seconds, when the config declares the queue; absent when it only names the queue (an ARN).
+        /// For a queue front door, the queue's visibility timeout: a function that runs longer than it sees its
+        /// message again. Absent for other front doors; unknown when the queue is not declared in the same file.
         /// </summary>
         public ConfigValue<int> QueueVisibilityTimeoutSeconds { get; init; } = ConfigValue<int>.Absent;
+
+        /// <summary>
+        /// For an API front door, the integration timeout in milliseconds when the config states it
+        /// (<c>TimeoutInMillis</c>); absent means the front door's own default (in the platform profile).
+        /// </summary>
+        public ConfigValue<int> IntegrationTimeoutMs { get; init; } = ConfigValue<int>.Absent;
 
         /// <summary>The profile key of this kind, as <c>rules/platforms/*.yaml</c> names front doors.</summary>
         public string ProfileKey => KeyOf(Kind);

@@ -102,20 +102,50 @@ namespace PlatformFit.Cli.Tests.EndToEnd
         [InlineData("timeout-beyond-http-api")]
         [InlineData("runtime-mismatch")]
         [InlineData("handler-typo")]
+        [InlineData("sqs-visibility-shorter-than-timeout")]
         [Trait("Rule", "PF3101")]
         [Trait("Rule", "PF3102")]
+        [Trait("Rule", "PF3103")]
         [Trait("Rule", "PF4001")]
         public async Task A_config_gives_the_same_findings_with_and_without_the_projects_it_deploys(string fixture)
         {
             var withProjects = await FixtureScan.ScanAsync(FixtureScan.FixturePath(fixture));
 
+            // The deployment configs at the fixture's root, without the projects (the code lives in another repository).
             using var scratch = new ScratchRepository();
-            File.Copy(Path.Combine(FixtureScan.FixturePath(fixture), "serverless.yml"), scratch.PathOf("serverless.yml"));
+            foreach (var config in Directory.GetFiles(FixtureScan.FixturePath(fixture)).Where(f => !f.EndsWith(".sarif", StringComparison.Ordinal)))
+            {
+                File.Copy(config, scratch.PathOf(Path.GetFileName(config)));
+            }
+
             var withoutProjects = await FixtureScan.ScanAsync(scratch.Root);
 
             var expected = withProjects.Findings.Where(f => ProjectIndependentRules.Contains(f.RuleId)).Select(Describe).ToList();
             Assert.Equal(expected, withoutProjects.Findings.Select(Describe));
             Assert.Equal(fixture == "handler-typo", expected.Count == 0);
+            Assert.True(withoutProjects.ExecutionSuccessful);
+        }
+
+        [Fact]
+        [Trait("Rule", "PF3103")]
+        public async Task Queues_that_hide_a_message_for_less_time_than_the_function_runs_are_reported_on_the_queue()
+        {
+            var result = await FixtureScan.ScanAsync(FixtureScan.FixturePath("sqs-visibility-shorter-than-timeout"));
+
+            Assert.True(result.ExecutionSuccessful);
+            Assert.Equal(new[] { "ExportFunction", "SlowAuditFunction" }, result.Findings.Select(f => f.Unit));
+            Assert.All(result.Findings, f => Assert.Equal(("PF3103", FindingLevel.Error), (f.RuleId, f.Level)));
+
+            // The declared VisibilityTimeout is the primary location; the function's timeout and the event are related.
+            var export = result.Findings[0];
+            Assert.Equal(new SourceLocation("template.yaml", 15, 26, 15, 28), export.Primary);
+            Assert.Equal(new[] { 31, 33 }, export.Related.Select(r => r.Location.StartLine));
+
+            // A queue without VisibilityTimeout hides messages for the SQS default of 30 s: reported on the event.
+            Assert.Contains("is 30 s (the queue's default)", result.Findings[1].Message, StringComparison.Ordinal);
+
+            // AuditFunction (20 s) fits in the same queue's 30 s: silent.
+            Assert.DoesNotContain(result.Findings, f => f.Unit == "AuditFunction");
         }
 
         [Fact]

@@ -14,7 +14,10 @@ namespace PlatformFit.Cli.Tests.EndToEnd
         {
             using var stdout = new StringWriter { NewLine = "\n" };
             using var stderr = new StringWriter();
-            var options = new ScanCommandOptions(new DirectoryInfo(FixtureScan.SamplePath("websocket-on-lambda")), OutputFormat.Text, null, FailLevel.Error, null, false, false, false);
+            var options = new ScanCommandOptions(new DirectoryInfo(FixtureScan.SamplePath("websocket-on-lambda")), OutputFormat.Text, null, FailLevel.Error, null, false, false, false)
+            {
+                AsOf = FixtureScan.AsOf,
+            };
 
             var exitCode = await ScanCommand.RunAsync(options, stdout, stderr, CancellationToken.None);
 

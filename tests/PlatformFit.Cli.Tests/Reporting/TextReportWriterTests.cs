@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using PlatformFit.Cli.Reporting;
 using PlatformFit.Cli.Scanning;
 
@@ -46,6 +47,9 @@ namespace PlatformFit.Cli.Tests.Reporting
                     serverless.yml(14,9)
                 src/ChatApi/Reminder.cs(12,9): warning PF3001: Task.Delay waits 5 minutes; the function times out after 30 s.
                 template.yaml(7,1): warning PF9001: template.yaml could not be parsed.
+
+                1  PF1001  WebSocket server behind a front door that cannot hold a connection
+                1  PF3001  Wait longer than the function's timeout
                 1 error, 1 warning in 2 files; 1 tool notification
 
                 """,
@@ -96,6 +100,8 @@ namespace PlatformFit.Cli.Tests.Reporting
                 """
                 src/ChatApi/Program.cs(18,5): error PF1001: UseWebSockets serves WebSockets behind an HTTP API (serverless.yml(14,9)).
                     serverless.yml(14,9): the httpApi event of function 'chat'
+
+                1  PF1001  WebSocket server behind a front door that cannot hold a connection
                 1 error in 1 file
 
                 """,
@@ -114,6 +120,48 @@ namespace PlatformFit.Cli.Tests.Reporting
 
                 """,
                 Write(Array.Empty<Finding>(), new[] { notification }));
+        }
+
+        [Fact]
+        public void The_counts_by_rule_are_sorted_by_id_right_aligned_and_name_the_rule_when_the_scan_knows_it()
+        {
+            var manyWaits = new Finding[12];
+            for (var i = 0; i < manyWaits.Length; i++)
+            {
+                manyWaits[i] = s_longWait with { Primary = new SourceLocation("src/ChatApi/Reminder.cs", 20 + i, 9, 20 + i, 48) };
+            }
+
+            var unknownRule = s_longWait with { RuleId = "PF4999", Primary = new SourceLocation("src/ChatApi/Reminder.cs", 2, 1, 2, 5) };
+            var findings = new[] { unknownRule, s_webSocket }.Concat(manyWaits).ToArray();
+
+            var text = Write(findings, Array.Empty<ToolNotification>());
+            var summary = text.Substring(text.IndexOf("\n\n", StringComparison.Ordinal) + 2);
+
+            Assert.Equal(
+                """
+                 1  PF1001  WebSocket server behind a front door that cannot hold a connection
+                12  PF3001  Wait longer than the function's timeout
+                 1  PF4999
+                1 error, 13 warnings in 2 files
+
+                """,
+                summary);
+        }
+
+        [Fact]
+        public void Suppressed_findings_are_not_counted_by_rule()
+        {
+            var text = Write(new[] { s_longWait, s_suppressed }, Array.Empty<ToolNotification>(), new TextReportOptions { IncludeSuppressed = true });
+
+            Assert.EndsWith(
+                """
+
+                1  PF3001  Wait longer than the function's timeout
+                1 warning in 1 file
+
+                """,
+                text,
+                StringComparison.Ordinal);
         }
 
         [Fact]

@@ -39,13 +39,51 @@ namespace PlatformFit.Core.Tests.Config
         [Fact]
         public void Every_serverless_service_in_the_corpus_reads_as_listed()
         {
-            var root = CorpusDirectory;
-            var files = Directory.GetFiles(root, "*", SearchOption.AllDirectories)
-                .Where(f => DeploymentConfigReader.Recognize(f) == ConfigFormat.ServerlessFramework)
-                .OrderBy(f => f, StringComparer.Ordinal)
-                .ToList();
+            var files = CorpusFiles(ConfigFormat.ServerlessFramework);
             Assert.True(files.Count >= 190, $"expected the corpus's serverless files, found {files.Count}");
 
+            ReadsAsListed(files, Path.Combine("Corpus", "serverless-units.txt"));
+        }
+
+        /// <summary>
+        /// Every CloudFormation and SAM template (<c>template.yaml</c>, <c>serverless.template</c>, and a
+        /// <c>serverless.yaml</c> that is a template) reads without an error, as listed in
+        /// <c>Corpus/cloudformation-units.txt</c>.
+        /// </summary>
+        [Fact]
+        public void Every_template_in_the_corpus_reads_as_listed()
+        {
+            var files = CorpusFiles(ConfigFormat.CloudFormation);
+            Assert.True(files.Count >= 92, $"expected the corpus's templates, found {files.Count}");
+            Assert.Contains(files, f => f.EndsWith("template.yml", StringComparison.Ordinal));
+            Assert.Contains(files, f => f.EndsWith("ServerlessTemplateYamlExample/serverless.yaml", StringComparison.Ordinal));
+
+            ReadsAsListed(files, Path.Combine("Corpus", "cloudformation-units.txt"));
+        }
+
+        /// <summary>
+        /// Every <c>aws-lambda-tools-defaults.json</c> reads without an error, as listed in
+        /// <c>Corpus/lambda-tools-units.txt</c>: its function, or the template it deploys.
+        /// </summary>
+        [Fact]
+        public void Every_lambda_tools_defaults_file_in_the_corpus_reads_as_listed()
+        {
+            var files = CorpusFiles(ConfigFormat.LambdaToolsDefaults);
+            Assert.True(files.Count >= 174, $"expected the corpus's aws-lambda-tools-defaults.json files, found {files.Count}");
+
+            ReadsAsListed(files, Path.Combine("Corpus", "lambda-tools-units.txt"));
+        }
+
+        /// <summary>The corpus files of one format, by name and content as a host that reads them would recognise them.</summary>
+        private static List<string> CorpusFiles(ConfigFormat format) =>
+            Directory.GetFiles(CorpusDirectory, "*", SearchOption.AllDirectories)
+                .Where(f => DeploymentConfigReader.Recognize(f, File.ReadAllText(f)) == format)
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToList();
+
+        private static void ReadsAsListed(List<string> files, string listingPath)
+        {
+            var root = CorpusDirectory;
             var errors = new List<string>();
             var listing = new StringBuilder();
             foreach (var file in files)
@@ -53,6 +91,13 @@ namespace PlatformFit.Core.Tests.Config
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 var result = DeploymentConfigReader.Read(relative, File.ReadAllText(file), ConfigReadContext.Default);
                 errors.AddRange(result.Problems.Where(p => p.Level == ProblemLevel.Error).Select(p => p.ToString()));
+                if (result.DeployedTemplate is { } deployed)
+                {
+                    listing.Append(relative).Append(" | deploys ").Append(deployed.Template)
+                        .Append(" | parameters=").Append(string.Join(";", deployed.Parameters.Select(p => p.Key + "=" + p.Value)))
+                        .Append('\n');
+                }
+
                 foreach (var unit in result.Units)
                 {
                     listing.Append(relative).Append(" | ").Append(unit.Name)
@@ -66,7 +111,7 @@ namespace PlatformFit.Core.Tests.Config
             }
 
             Assert.Empty(errors);
-            Snapshot.Match(Path.Combine("Corpus", "serverless-units.txt"), listing.ToString());
+            Snapshot.Match(listingPath, listing.ToString());
         }
     }
 }

@@ -56,6 +56,19 @@ namespace PlatformFit.Core.Tests.Rules
         }
 
         [Fact]
+        public void Comments_in_the_tools_file_are_read_past_as_the_Lambda_tools_do()
+        {
+            var build = Read(new(), """
+                {
+                  // Native AOT needs a self-contained publish.
+                  "function-runtime": "provided.al2023",
+                  "msbuild-parameters": "--self-contained true" /* see the blueprint */
+                }
+                """);
+            Assert.True(build.SelfContained);
+        }
+
+        [Fact]
         public void A_malformed_tools_file_is_ignored()
         {
             var build = Read(new() { ["runtimeidentifier"] = "linux-x64" }, "{ \"msbuild-parameters\": ");

@@ -30,12 +30,15 @@ namespace PlatformFit.Core.Config.Yaml
             limits ??= YamlLimits.Default;
             var problems = new List<ConfigProblem>();
             var documents = new List<YamlNode>();
-            var builder = new TreeBuilder(path, limits, problems);
+            // A byte order mark that the host did not decode away is no content: the parser would make it part of
+            // the first key. It is skipped, and spans still index the text as given.
+            var bomLength = text.Length > 0 && text[0] == '\uFEFF' ? 1 : 0;
+            var builder = new TreeBuilder(path, limits, problems, bomLength);
             var lastGood = new Mark();
 
             try
             {
-                var parser = new Parser(new StringReader(text));
+                var parser = new Parser(new StringReader(bomLength == 0 ? text : text.Substring(bomLength)));
                 while (parser.MoveNext())
                 {
                     lastGood = parser.Current!.End;
@@ -53,6 +56,12 @@ namespace PlatformFit.Core.Config.Yaml
             catch (LimitExceededException e)
             {
                 problems.Add(new ConfigProblem(path, e.Line, e.Column, ProblemLevel.Error, e.Message));
+            }
+            catch (ArgumentException e)
+            {
+                // YamlDotNet's parser throws this for a tag that is no valid URI (`!!.[`), not a YamlException.
+                problems.Add(new ConfigProblem(path, (int)Math.Max(1, lastGood.Line), (int)Math.Max(1, lastGood.Column), ProblemLevel.Error,
+                    $"not valid YAML after line {lastGood.Line}: {e.Message}"));
             }
             catch (InvalidOperationException)
             {
@@ -92,16 +101,18 @@ namespace PlatformFit.Core.Config.Yaml
             private readonly string path;
             private readonly YamlLimits limits;
             private readonly List<ConfigProblem> problems;
+            private readonly int indexOffset;
             private readonly Stack<Frame> open = new();
             private readonly Dictionary<string, YamlNode> anchors = new(StringComparer.Ordinal);
             private int nodeCount;
             private YamlNode? root;
 
-            public TreeBuilder(string path, YamlLimits limits, List<ConfigProblem> problems)
+            public TreeBuilder(string path, YamlLimits limits, List<ConfigProblem> problems, int indexOffset)
             {
                 this.path = path;
                 this.limits = limits;
                 this.problems = problems;
+                this.indexOffset = indexOffset;
             }
 
             /// <summary>Takes one parser event; returns a document's root when the document ends.</summary>
@@ -205,10 +216,10 @@ namespace PlatformFit.Core.Config.Yaml
             private static string? TagOf(NodeEvent e) => e.Tag.IsEmpty || e.Tag.IsNonSpecific ? null : e.Tag.Value;
 
             private ConfigSpan Span(Mark start, Mark end) =>
-                new(path, (int)start.Index, (int)(end.Index - start.Index), (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
+                new(path, (int)start.Index + indexOffset, (int)(end.Index - start.Index), (int)start.Line, (int)start.Column, (int)end.Line, (int)end.Column);
 
             private ConfigSpan Span(ConfigSpan start, Mark end) =>
-                new(path, start.Start, (int)end.Index - start.Start, start.StartLine, start.StartColumn, (int)end.Line, (int)end.Column);
+                new(path, start.Start, (int)end.Index + indexOffset - start.Start, start.StartLine, start.StartColumn, (int)end.Line, (int)end.Column);
 
             internal ConfigProblem Problem(Mark at, ProblemLevel level, string message) =>
                 new(path, (int)at.Line, (int)at.Column, level, message);

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using PlatformFit.Core.Config.Json;
+using PlatformFit.Core.Config.LambdaTools;
 using PlatformFit.Core.Config.Yaml;
 using PlatformFit.Core.Platforms;
 
@@ -15,7 +17,7 @@ namespace PlatformFit.Core.Rules.Config
     /// </summary>
     public sealed class ProjectBuild
     {
-        public const string LambdaToolsDefaultsFileName = "aws-lambda-tools-defaults.json";
+        public const string LambdaToolsDefaultsFileName = LambdaToolsDefaultsReader.FileName;
 
         private static readonly char[] Whitespace = { ' ', '\t', '\r', '\n' };
 
@@ -112,8 +114,9 @@ namespace PlatformFit.Core.Rules.Config
                     return switches;
                 }
 
-                // JSON is YAML: the config loader reads it without a second parser (and without throwing on bad input).
-                var loaded = YamlDocumentLoader.Load(LambdaToolsDefaultsFileName, text!);
+                // JSON is YAML: the config loader reads it without a second parser (and without throwing on bad input),
+                // once the comments the .NET Lambda tools accept are blanked.
+                var loaded = YamlDocumentLoader.Load(LambdaToolsDefaultsFileName, LenientJson.BlankCommentsAndTabs(text!, out _));
                 if (loaded.Documents.Count != 1 || !loaded.Documents[0].IsMapping)
                 {
                     return switches;
