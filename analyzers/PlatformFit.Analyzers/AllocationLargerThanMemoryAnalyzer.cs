@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Analyzers.Syntax;
 using PlatformFit.Analyzers.Values;
 
 namespace PlatformFit.Analyzers
@@ -85,8 +86,7 @@ namespace PlatformFit.Analyzers
         private static void AnalyzeMemoryStream(SyntaxNodeAnalysisContext context, LimitedUnits units)
         {
             var creation = (BaseObjectCreationExpressionSyntax)context.Node;
-            if (creation.ArgumentList is not { Arguments.Count: 1 } ||
-                (creation is ObjectCreationExpressionSyntax { Type: var type } && !type.ToString().EndsWith("MemoryStream", System.StringComparison.Ordinal)))
+            if (creation.ArgumentList is not { Arguments.Count: 1 } || WrittenTypeName.Of(creation) is { } written && written != "MemoryStream")
             {
                 return;
             }

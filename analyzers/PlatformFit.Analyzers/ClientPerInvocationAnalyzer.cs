@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PlatformFit.Analyzers.Deployment;
 using PlatformFit.Analyzers.Reachability;
+using PlatformFit.Analyzers.Syntax;
 using PlatformFit.Core.Binding;
 using PlatformFit.Core.Platforms;
 
@@ -78,8 +79,8 @@ namespace PlatformFit.Analyzers
         private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, List<BoundUnit> units)
         {
             var creation = (BaseObjectCreationExpressionSyntax)context.Node;
-            var writtenName = creation is ObjectCreationExpressionSyntax { Type: var type } ? LastName(type) : null;
-            if (creation is ObjectCreationExpressionSyntax && writtenName?.EndsWith("Client", StringComparison.Ordinal) != true)
+            var writtenName = WrittenTypeName.Of(creation);
+            if (writtenName?.EndsWith("Client", StringComparison.Ordinal) == false)
             {
                 return;
             }
@@ -282,7 +283,7 @@ namespace PlatformFit.Analyzers
         {
             InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } => member.Name.Identifier.ValueText,
             InvocationExpressionSyntax { Expression: SimpleNameSyntax simple } => simple.Identifier.ValueText,
-            ObjectCreationExpressionSyntax { Type: var type } => LastName(type),
+            ObjectCreationExpressionSyntax { Type: var type } => WrittenTypeName.Of(type),
             _ => null,
         };
 
@@ -309,14 +310,5 @@ namespace PlatformFit.Analyzers
 
             return false;
         }
-
-        private static string? LastName(TypeSyntax type) => type switch
-        {
-            QualifiedNameSyntax qualified => LastName(qualified.Right),
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            GenericNameSyntax generic => generic.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Analyzers.Syntax;
 using PlatformFit.Analyzers.Values;
 
 namespace PlatformFit.Analyzers
@@ -117,8 +118,7 @@ namespace PlatformFit.Analyzers
         private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, LimitedUnits units)
         {
             var creation = (BaseObjectCreationExpressionSyntax)context.Node;
-            if (creation.ArgumentList is not { Arguments.Count: > 0 } ||
-                (creation is ObjectCreationExpressionSyntax { Type: var type } && LastName(type) != "CancellationTokenSource"))
+            if (creation.ArgumentList is not { Arguments.Count: > 0 } || WrittenTypeName.Of(creation) is { } written && written != "CancellationTokenSource")
             {
                 return;
             }
@@ -182,7 +182,7 @@ namespace PlatformFit.Analyzers
         private static string? UnresolvedClientType(SemanticModel model, AssignmentExpressionSyntax assignment, System.Threading.CancellationToken cancellationToken)
         {
             var typeName = assignment is { Parent: InitializerExpressionSyntax { Parent: ObjectCreationExpressionSyntax creation } }
-                ? LastName(creation.Type)
+                ? WrittenTypeName.Of(creation.Type)
                 : ReceiverType(model, assignment, cancellationToken) is { TypeKind: TypeKind.Error } error ? error.Name : null;
             return typeName is not null && (typeName == "HttpClient" || AwsClientConfigName.IsMatch(typeName)) ? typeName : null;
         }
@@ -277,14 +277,6 @@ namespace PlatformFit.Analyzers
         {
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
             MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
-
-        private static string? LastName(TypeSyntax type) => type switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
             SimpleNameSyntax simple => simple.Identifier.ValueText,
             _ => null,
         };

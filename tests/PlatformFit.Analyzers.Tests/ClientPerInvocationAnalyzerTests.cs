@@ -42,6 +42,16 @@ namespace PlatformFit.Analyzers.Tests
                 }
             }
 
+            namespace Amazon.Lambda.AspNetCoreServer
+            {
+                public abstract class APIGatewayHttpApiV2ProxyFunction
+                {
+                    protected virtual void Init(object builder) { }
+
+                    public Task<object> FunctionHandlerAsync(object request, Amazon.Lambda.Core.ILambdaContext context) => Task.FromResult(request);
+                }
+            }
+
             namespace Amazon.Lambda.RuntimeSupport
             {
                 public sealed class LambdaBootstrap
@@ -253,6 +263,54 @@ namespace PlatformFit.Analyzers.Tests
                     PF5001().WithArguments("HttpClient", "api", "serverless.yml(6,3)"),
                     PF5001(2).WithArguments("HttpClient", "api", "serverless.yml(6,3)"))
                 .RunAsync();
+        }
+
+        [Fact]
+        public async Task Reports_per_request_middleware_of_a_Lambda_ASP_NET_Core_entry_point_and_not_its_start_up()
+        {
+            var test = Function("""
+                using System.Net.Http;
+                using Amazon.S3;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Hosting;
+                using Microsoft.AspNetCore.Http;
+                using Microsoft.Extensions.DependencyInjection;
+
+                namespace Orders;
+
+                public sealed class LambdaEntryPoint : Amazon.Lambda.AspNetCoreServer.APIGatewayHttpApiV2ProxyFunction
+                {
+                    protected override void Init(object builder) => ((IWebHostBuilder)builder).UseStartup<Startup>();
+                }
+
+                public sealed class Startup
+                {
+                    private readonly HttpClient warmup = new();
+
+                    public void ConfigureServices(IServiceCollection services)
+                    {
+                        services.AddSingleton(new AmazonS3Client());
+                        services.AddSingleton(_ => new HttpClient());
+                    }
+
+                    public void Configure(IApplicationBuilder app)
+                    {
+                        var shared = new HttpClient();
+                        app.Run(async context =>
+                        {
+                            using var http = {|#0:new HttpClient()|};
+                            await context.Response.WriteAsync(await http.GetStringAsync("https://stock.example.com") + await shared.GetStringAsync("/"));
+                        });
+                    }
+                }
+                """, """
+                provider:
+                  name: aws
+                functions:
+                  {|#1:api|}:
+                    handler: Orders::Orders.LambdaEntryPoint::FunctionHandlerAsync
+                """, aspNetCore: true);
+            await test.Expect(PF5001().WithArguments("HttpClient", "api", "serverless.yml(4,3)")).RunAsync();
         }
 
         [Fact]

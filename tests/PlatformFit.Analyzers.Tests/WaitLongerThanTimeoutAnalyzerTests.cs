@@ -159,6 +159,36 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Folds_total_milliseconds_multi_part_factories_and_scaled_durations()
+        {
+            await Worker("""
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Orders;
+
+                public sealed class Worker
+                {
+                    private const int Attempts = 4;
+                    private static TimeSpan Backoff { get; } = TimeSpan.FromSeconds(10);
+
+                    public async Task Handle(string message)
+                    {
+                        await Task.Delay({|#0:(int)TimeSpan.FromMinutes(1).TotalMilliseconds|});
+                        Thread.Sleep({|#2:TimeSpan.FromMinutes(1, 30)|});
+                        await Task.Delay({|#3:Backoff * Attempts|});
+                    }
+                }
+                """)
+                .Expect(
+                    PF3001().WithArguments("'Task.Delay' waits", "1 min", "Worker.cs(14,26)", "worker", "30 s (serverless.yml(8,14))"),
+                    PF3001(2).WithArguments("'Thread.Sleep' waits", "1 min 30 s", "Worker.cs(15,22)", "worker", "30 s (serverless.yml(8,14))"),
+                    PF3001(3).WithArguments("'Task.Delay' waits", "40 s", "Worker.cs(10,29)", "worker", "30 s (serverless.yml(8,14))"))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task The_Serverless_Framework_default_timeout_counts_and_the_message_says_it_is_the_default()
         {
             await Worker("""

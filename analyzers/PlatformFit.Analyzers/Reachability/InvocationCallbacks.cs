@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PlatformFit.Analyzers.Syntax;
 
 namespace PlatformFit.Analyzers.Reachability
 {
@@ -81,13 +82,6 @@ namespace PlatformFit.Analyzers.Reachability
 
         /// <summary>The by-name form of <c>new LambdaBootstrap(handler, …)</c>.</summary>
         public static string? PerInvocationReasonByName(BaseObjectCreationExpressionSyntax creation) =>
-            creation is ObjectCreationExpressionSyntax { Type: var type } && LastName(type) == "LambdaBootstrap" ? PerEvent : null;
-
-        private static string? LastName(TypeSyntax type) => type switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
+            creation is ObjectCreationExpressionSyntax { Type: var type } && WrittenTypeName.Of(type) == "LambdaBootstrap" ? PerEvent : null;
     }
 }

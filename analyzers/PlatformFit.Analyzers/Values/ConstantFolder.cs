@@ -264,7 +264,7 @@ namespace PlatformFit.Analyzers.Values
                 return false;
             }
 
-            return TryFold(models.For(code.SyntaxTree).GetOperation(code, cancellationToken), depth + 1, out value) && Named(ref value, declaration);
+            return TryFold(models.For(code.SyntaxTree).GetOperation(code, cancellationToken), depth + 1, out value) && Named(ref value, declaration.Identifier.GetLocation());
         }
 
         /// <summary>A local assigned only where it is declared: <c>var delay = TimeSpan.FromMinutes(5);</c>.</summary>
@@ -315,11 +315,13 @@ namespace PlatformFit.Analyzers.Values
             return false;
         }
 
-        private static bool Named(ref FoldedValue value, SyntaxNode? declaration)
+        private static bool Named(ref FoldedValue value, SyntaxNode? declaration) => Named(ref value, declaration?.GetLocation());
+
+        private static bool Named(ref FoldedValue value, Location? declaration)
         {
             if (declaration is not null)
             {
-                value = value.From(declaration.GetLocation());
+                value = value.From(declaration);
             }
 
             return true;
