@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Operations;
 using PlatformFit.Analyzers.Deployment;
 using PlatformFit.Analyzers.Syntax;
 using PlatformFit.Analyzers.Values;
+using PlatformFit.Core.Rules;
 
 namespace PlatformFit.Analyzers
 {
@@ -38,7 +39,7 @@ namespace PlatformFit.Analyzers
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var deployment = ProjectDeployment.Get(context.Compilation, context.Options, context.CancellationToken);
-            var units = LimitedUnits.For(deployment, (unit, profile) =>
+            var units = LimitedUnits.For(deployment, RuleCatalog.PF3002.Platforms, (unit, profile) =>
                 UnitLimit.Of(unit, unit.MemoryMb, profile, UnitLimit.MemoryLimit, "memory size", MegabyteText.Megabytes, deployment));
             if (units.IsEmpty)
             {

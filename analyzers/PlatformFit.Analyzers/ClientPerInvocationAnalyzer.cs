@@ -13,6 +13,7 @@ using PlatformFit.Analyzers.Reachability;
 using PlatformFit.Analyzers.Syntax;
 using PlatformFit.Core.Binding;
 using PlatformFit.Core.Platforms;
+using PlatformFit.Core.Rules;
 
 namespace PlatformFit.Analyzers
 {
@@ -65,7 +66,8 @@ namespace PlatformFit.Analyzers
         {
             var deployment = ProjectDeployment.Get(context.Compilation, context.Options, context.CancellationToken);
             var units = deployment.Units
-                .Where(u => PlatformProfiles.Find(u.Unit.Platform)?.ExecutionModel is { ReusesEnvironment: true })
+                .Where(u => RuleCatalog.PF5001.Platforms.Contains(u.Unit.Platform) &&
+                            PlatformProfiles.Find(u.Unit.Platform)?.ExecutionModel is { ReusesEnvironment: true })
                 .ToList();
             if (units.Count == 0)
             {

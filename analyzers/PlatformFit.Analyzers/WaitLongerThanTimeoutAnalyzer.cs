@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Operations;
 using PlatformFit.Analyzers.Deployment;
 using PlatformFit.Analyzers.Syntax;
 using PlatformFit.Analyzers.Values;
+using PlatformFit.Core.Rules;
 
 namespace PlatformFit.Analyzers
 {
@@ -47,7 +48,7 @@ namespace PlatformFit.Analyzers
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
             var deployment = ProjectDeployment.Get(context.Compilation, context.Options, context.CancellationToken);
-            var units = LimitedUnits.For(deployment, (unit, profile) =>
+            var units = LimitedUnits.For(deployment, RuleCatalog.PF3001.Platforms, (unit, profile) =>
                 UnitLimit.Of(unit, unit.TimeoutSeconds, profile, UnitLimit.TimeoutLimit, "timeout", DurationText.Seconds, deployment));
             if (units.IsEmpty)
             {

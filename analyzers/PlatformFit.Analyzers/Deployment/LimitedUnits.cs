@@ -35,12 +35,13 @@ namespace PlatformFit.Analyzers.Deployment
         /// <summary>The lowest limit of any unit: code within it exceeds none, and needs no reachability.</summary>
         public long Smallest { get; }
 
-        public static LimitedUnits For(ProjectDeployment deployment, Func<DeploymentUnit, PlatformProfile, UnitLimit?> limitOf)
+        /// <summary>The units on <paramref name="platforms"/> (a rule's <c>platforms:</c>) whose limit <paramref name="limitOf"/> knows.</summary>
+        public static LimitedUnits For(ProjectDeployment deployment, IReadOnlyList<string> platforms, Func<DeploymentUnit, PlatformProfile, UnitLimit?> limitOf)
         {
             var units = new List<(BoundUnit, UnitLimit)>();
             foreach (var bound in deployment.Units)
             {
-                if (PlatformProfiles.Find(bound.Unit.Platform) is { } profile && limitOf(bound.Unit, profile) is { } limit)
+                if (platforms.Contains(bound.Unit.Platform) && PlatformProfiles.Find(bound.Unit.Platform) is { } profile && limitOf(bound.Unit, profile) is { } limit)
                 {
                     units.Add((bound, limit));
                 }
