@@ -23,5 +23,41 @@ namespace PlatformFit.Analyzers
             description: "Code that accepts WebSocket connections (UseWebSockets, AcceptWebSocketAsync, SignalR MapHub, HttpListener) is deployed as an AWS Lambda function whose front door is an API Gateway REST or HTTP API, an Application Load Balancer or a function URL. Lambda has no inbound socket: each invocation gets one request and returns one response, then the environment is frozen, and these front doors either reject the Upgrade request or never forward it. The connection can never be held. An API Gateway WebSocket API, which holds the connection and invokes the function once per message, is the supported pattern.",
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF1001.md",
             customTags: System.Array.Empty<string>());
+
+        /// <summary>PF3001: Wait or client timeout longer than the function's timeout</summary>
+        public static readonly DiagnosticDescriptor PF3001 = new DiagnosticDescriptor(
+            id: "PF3001",
+            title: "Wait or client timeout longer than the function's timeout",
+            messageFormat: "{0} {1} ({2}), longer than the timeout of function '{3}': {4}; the platform stops the invocation first, so bound the wait by ILambdaContext.RemainingTime or raise the timeout",
+            category: "Limits",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code that a deployment unit runs waits, or lets a client wait, for a constant duration longer than the unit's timeout: Task.Delay, Thread.Sleep, Task.Wait and SemaphoreSlim.Wait with a timeout, a CancellationTokenSource that cancels only after the duration (constructor or CancelAfter), HttpClient.Timeout, or an AWS SDK client config's Timeout. AWS Lambda stops an invocation when its timeout elapses, whatever the code is doing: the wait never completes, the cancellation never fires, and the retry or fallback after it never runs. Durations are read only when they are constant (literals, TimeSpan.FromX of constants, const and static readonly values); the timeout is the unit's configured value or the deploy tool's default, and never a guess.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF3001.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF3002: Constant allocation larger than the function's memory</summary>
+        public static readonly DiagnosticDescriptor PF3002 = new DiagnosticDescriptor(
+            id: "PF3002",
+            title: "Constant allocation larger than the function's memory",
+            messageFormat: "{0} allocates {1} ({2}), more than the memory of function '{3}': {4}; the allocation cannot succeed there, so stream the data or raise the memory size",
+            category: "Limits",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code that a deployment unit runs allocates, in one piece and with a constant size, more than the unit's whole memory: an array (new byte[N], new T[N] of a type whose size is known), a MemoryStream with that capacity, ArrayPool.Shared.Rent or GC.AllocateUninitializedArray. An AWS Lambda function's process cannot use more memory than the function's memory size (the .NET runtime support caps the GC heap there), so the allocation throws OutOfMemoryException or the environment is stopped, on every invocation that reaches it. Only constant sizes are read; the memory is the unit's configured value or the deploy tool's default, and never a guess.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF3002.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF5001: SDK or HTTP client created on every invocation</summary>
+        public static readonly DiagnosticDescriptor PF5001 = new DiagnosticDescriptor(
+            id: "PF5001",
+            title: "SDK or HTTP client created on every invocation",
+            messageFormat: "A new {0} is created on every invocation of function '{1}' ({2}); create it once, in a static field, the handler's constructor or through dependency injection, and reuse it across invocations",
+            category: "Efficiency",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code that runs on every invocation of a deployment unit creates an HttpClient, an AWS SDK service client (AmazonS3Client, AmazonDynamoDBClient …), an Azure SDK client (BlobServiceClient, CosmosClient, ServiceBusClient, SecretClient …), a MongoClient or a Redis ConnectionMultiplexer. AWS Lambda reuses an execution environment for many invocations and runs code outside the handler once per environment; a client created inside the handler pays for a new connection pool, TLS handshakes, credential resolution and DNS on every call, adds that latency to every request and can exhaust sockets. Creating the client once — in a static field, in the handler type's constructor, through IHttpClientFactory or a singleton registration — lets every invocation reuse it. Clients created during start-up, kept in a field or cache, or built on a shared handler are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF5001.md",
+            customTags: System.Array.Empty<string>());
     }
 }

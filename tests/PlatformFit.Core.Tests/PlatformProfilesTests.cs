@@ -42,6 +42,28 @@ namespace PlatformFit.Core.Tests
         }
 
         [Fact]
+        public void The_Lambda_profile_says_that_execution_environments_are_reused_with_its_source()
+        {
+            var model = PlatformProfiles.AwsLambda.ExecutionModel;
+
+            Assert.NotNull(model);
+            Assert.True(model.ReusesEnvironment);
+            Assert.Equal("https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html", PlatformProfiles.AwsLambda.SourceUrl(model.Source));
+        }
+
+        [Fact]
+        public void A_profile_without_an_execution_model_says_nothing_about_reuse()
+        {
+            var profile = PlatformProfiles.Parse("p.yaml", """
+                id: p
+                name: P
+                sources: { A: { url: https://example.com } }
+                """);
+
+            Assert.Null(profile.ExecutionModel);
+        }
+
+        [Fact]
         public void A_number_without_a_listed_source_is_refused()
         {
             var e = Assert.Throws<InvalidDataException>(() => PlatformProfiles.Parse("p.yaml", """

@@ -42,6 +42,9 @@ namespace PlatformFit.Core.Platforms
 
         public IReadOnlyList<RuntimeLifecycle> Runtimes { get; }
 
+        /// <summary>How the platform runs code between invocations; null when the profile does not say.</summary>
+        public ExecutionModel? ExecutionModel { get; init; }
+
         /// <summary>The defaults a deploy tool applies, or an empty set when the profile names none for it.</summary>
         public ToolDefaults ToolDefaultsFor(string tool) =>
             ToolDefaults.TryGetValue(tool, out var defaults) ? defaults : new ToolDefaults(null, null, null);
@@ -76,6 +79,12 @@ namespace PlatformFit.Core.Platforms
 
     /// <summary>A front door's capabilities: <c>alb: { websocket: false, source: E1 }</c>.</summary>
     public sealed record FrontDoorCapability(string Key, WebSocketSupport WebSocket, int? IntegrationTimeoutMs, string? Source, string? Note);
+
+    /// <summary>
+    /// How the platform runs code: <c>execution-model: { reuses-environment: true, source: A5 }</c> says that code run
+    /// at start-up serves many invocations, so what it creates (clients, connections) is reused by them.
+    /// </summary>
+    public sealed record ExecutionModel(bool ReusesEnvironment, string? Source);
 
     /// <summary>A runtime's lifecycle dates (ISO dates as written, compared as dates by the rules that need them).</summary>
     public sealed record RuntimeLifecycle(string Id, string? Framework, DateTime? Deprecated, DateTime? BlockCreate, DateTime? BlockUpdate, bool ImageOnly, bool OsOnly, string? Source);

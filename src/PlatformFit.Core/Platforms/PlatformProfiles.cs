@@ -81,7 +81,14 @@ namespace PlatformFit.Core.Platforms
                     Source(path, item, sources)));
             }
 
-            return new PlatformProfile(Required(path, root, "id"), Required(path, root, "name"), sources, limits, toolDefaults, frontDoors, runtimes);
+            var executionModel = root["execution-model"] is { } model
+                ? new ExecutionModel(model["reuses-environment"]?.Value == "true", Source(path, model, sources))
+                : null;
+
+            return new PlatformProfile(Required(path, root, "id"), Required(path, root, "name"), sources, limits, toolDefaults, frontDoors, runtimes)
+            {
+                ExecutionModel = executionModel,
+            };
         }
 
         private static PlatformProfile Load(string id)

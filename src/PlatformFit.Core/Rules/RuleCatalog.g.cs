@@ -211,15 +211,647 @@ namespace PlatformFit.Core.Rules
             IsEnabledByDefault = true,
         };
 
+        /// <summary>PF3001: Wait or client timeout longer than the function's timeout</summary>
+        public static RuleMetadata PF3001 { get; } = new RuleMetadata(
+            id: "PF3001",
+            title: "Wait or client timeout longer than the function's timeout",
+            messageFormat: "{0} {1} ({2}), longer than the timeout of function '{3}': {4}; the platform stops the invocation first, so bound the wait by ILambdaContext.RemainingTime or raise the timeout",
+            category: "Limits",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code that a deployment unit runs waits, or lets a client wait, for a constant duration longer than the unit's timeout: Task.Delay, Thread.Sleep, Task.Wait and SemaphoreSlim.Wait with a timeout, a CancellationTokenSource that cancels only after the duration (constructor or CancelAfter), HttpClient.Timeout, or an AWS SDK client config's Timeout. AWS Lambda stops an invocation when its timeout elapses, whatever the code is doing: the wait never completes, the cancellation never fires, and the retry or fallback after it never runs. Durations are read only when they are constant (literals, TimeSpan.FromX of constants, const and static readonly values); the timeout is the unit's configured value or the deploy tool's default, and never a guess.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "timeout", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda quotas (function timeout, 900 seconds at most)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+                new RuleReference("Configure Lambda function timeout", "https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html"),
+                new RuleReference("Lambda context object in C# (RemainingTime)", "https://docs.aws.amazon.com/lambda/latest/dg/csharp-context.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF3001.md",
+            HelpMarkdown =
+                "# PF3001: Wait or client timeout longer than the function's timeout\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF3001 | Limits | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda quotas (function timeout, 900 seconds at most)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- [Configure Lambda function timeout](https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html)\n" +
+                "- [Lambda context object in C# (RemainingTime)](https://docs.aws.amazon.com/lambda/latest/dg/csharp-context.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "AWS Lambda stops an invocation when the function's timeout elapses (`timeout:` in `serverless.yml`, `Timeout` in\n" +
+                "CloudFormation and SAM; 3 to 900 seconds, and 6 seconds when the Serverless Framework is given none). Whatever the\n" +
+                "code is doing then is cut off: a `Task.Delay` never returns, a `CancellationTokenSource` that cancels after five\n" +
+                "minutes never cancels, an `HttpClient` allowed 100 seconds (its default) is still waiting, and the retry, fallback\n" +
+                "or clean-up the code planned after the wait never runs. The invocation fails with `Task timed out`, and a queue\n" +
+                "delivers the message again — to code that will wait just as long.\n" +
+                "\n" +
+                "PF3001 reports a wait or client timeout whose duration is constant and longer than the timeout of a function that\n" +
+                "runs the code:\n" +
+                "\n" +
+                "- `Task.Delay`, `Thread.Sleep`, `Task.Wait` / `Task.WaitAsync` and `SemaphoreSlim.Wait` / `WaitAsync` with a timeout;\n" +
+                "- `new CancellationTokenSource(duration)` and `CancelAfter(duration)`;\n" +
+                "- `HttpClient.Timeout` and an AWS SDK client config's `Timeout` (`new AmazonS3Config { Timeout = … }`).\n" +
+                "\n" +
+                "The duration may be a number of milliseconds, `TimeSpan.FromMinutes(5)`, `new TimeSpan(0, 5, 30)`, a sum such as\n" +
+                "`TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(30)`, a `const`, a `static readonly` field or a local initialised\n" +
+                "with one of these. The message states both numbers and where each comes from — the line that sets the duration,\n" +
+                "and the config line that sets the timeout, or the deploy tool's default when none is set. Code counts only for the\n" +
+                "functions whose handler reaches it.\n" +
+                "\n" +
+                "It stays silent for durations computed at run time (configuration, `ILambdaContext.RemainingTime`), for infinite\n" +
+                "waits (`Timeout.Infinite`, `Timeout.InfiniteTimeSpan`: a different problem), for waits within the timeout, for a\n" +
+                "cancellable wait in a method that budgets with `RemainingTime`, for code no function runs (tests, tools), and when\n" +
+                "the configured timeout cannot be evaluated (an SSM parameter) — unless the wait is longer than AWS Lambda's\n" +
+                "maximum of 900 seconds, which no configuration can allow.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class ImportFunction\n" +
+                "{\n" +
+                "    private static readonly TimeSpan RetryBackoff = TimeSpan.FromMinutes(2);\n" +
+                "\n" +
+                "    public async Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "    {\n" +
+                "        // ...\n" +
+                "        await Task.Delay(RetryBackoff);          // PF3001: waits 2 min, the function times out after 30 s\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  import:\n" +
+                "    handler: Orders.Import::Orders.Import.ImportFunction::Handle\n" +
+                "    timeout: 30                               # the timeout the wait outlasts\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Bound the work by the time the invocation has left, so that it ends (and can report) before the platform stops it:\n" +
+                "\n" +
+                "```csharp\n" +
+                "public async Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "{\n" +
+                "    using var budget = new CancellationTokenSource(context.RemainingTime - TimeSpan.FromSeconds(2));\n" +
+                "    // ...\n" +
+                "    await Task.Delay(TimeSpan.FromSeconds(5), budget.Token);\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "or give the function the time the work needs (at most 900 seconds), or move long waits out of the function: an SQS\n" +
+                "visibility timeout or delay queue, an EventBridge schedule, a Step Functions `Wait` state.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the wait is bounded in a way PlatformFit cannot see (the token passed in is cancelled earlier), suppress it\n" +
+                "where it is:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF3001 // The caller's token is cancelled at RemainingTime.\n" +
+                "await Task.Delay(RetryBackoff, cancellationToken);\n" +
+                "#pragma warning restore PF3001\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF3001.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF3001: Wait or client timeout longer than the function's timeout\n" +
+                "\n" +
+                "Id: PF3001\n" +
+                "Category: Limits\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda quotas (function timeout, 900 seconds at most) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- Configure Lambda function timeout (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html)\n" +
+                "- Lambda context object in C# (RemainingTime) (https://docs.aws.amazon.com/lambda/latest/dg/csharp-context.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "AWS Lambda stops an invocation when the function's timeout elapses (timeout: in serverless.yml, Timeout in\n" +
+                "CloudFormation and SAM; 3 to 900 seconds, and 6 seconds when the Serverless Framework is given none). Whatever the\n" +
+                "code is doing then is cut off: a Task.Delay never returns, a CancellationTokenSource that cancels after five\n" +
+                "minutes never cancels, an HttpClient allowed 100 seconds (its default) is still waiting, and the retry, fallback\n" +
+                "or clean-up the code planned after the wait never runs. The invocation fails with Task timed out, and a queue\n" +
+                "delivers the message again — to code that will wait just as long.\n" +
+                "\n" +
+                "PF3001 reports a wait or client timeout whose duration is constant and longer than the timeout of a function that\n" +
+                "runs the code:\n" +
+                "\n" +
+                "- Task.Delay, Thread.Sleep, Task.Wait / Task.WaitAsync and SemaphoreSlim.Wait / WaitAsync with a timeout;\n" +
+                "- new CancellationTokenSource(duration) and CancelAfter(duration);\n" +
+                "- HttpClient.Timeout and an AWS SDK client config's Timeout (new AmazonS3Config { Timeout = … }).\n" +
+                "\n" +
+                "The duration may be a number of milliseconds, TimeSpan.FromMinutes(5), new TimeSpan(0, 5, 30), a sum such as\n" +
+                "TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(30), a const, a static readonly field or a local initialised\n" +
+                "with one of these. The message states both numbers and where each comes from — the line that sets the duration,\n" +
+                "and the config line that sets the timeout, or the deploy tool's default when none is set. Code counts only for the\n" +
+                "functions whose handler reaches it.\n" +
+                "\n" +
+                "It stays silent for durations computed at run time (configuration, ILambdaContext.RemainingTime), for infinite\n" +
+                "waits (Timeout.Infinite, Timeout.InfiniteTimeSpan: a different problem), for waits within the timeout, for a\n" +
+                "cancellable wait in a method that budgets with RemainingTime, for code no function runs (tests, tools), and when\n" +
+                "the configured timeout cannot be evaluated (an SSM parameter) — unless the wait is longer than AWS Lambda's\n" +
+                "maximum of 900 seconds, which no configuration can allow.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class ImportFunction\n" +
+                "    {\n" +
+                "        private static readonly TimeSpan RetryBackoff = TimeSpan.FromMinutes(2);\n" +
+                "\n" +
+                "        public async Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "        {\n" +
+                "            // ...\n" +
+                "            await Task.Delay(RetryBackoff);          // PF3001: waits 2 min, the function times out after 30 s\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "    functions:\n" +
+                "      import:\n" +
+                "        handler: Orders.Import::Orders.Import.ImportFunction::Handle\n" +
+                "        timeout: 30                               # the timeout the wait outlasts\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Bound the work by the time the invocation has left, so that it ends (and can report) before the platform stops it:\n" +
+                "\n" +
+                "    public async Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "    {\n" +
+                "        using var budget = new CancellationTokenSource(context.RemainingTime - TimeSpan.FromSeconds(2));\n" +
+                "        // ...\n" +
+                "        await Task.Delay(TimeSpan.FromSeconds(5), budget.Token);\n" +
+                "    }\n" +
+                "\n" +
+                "or give the function the time the work needs (at most 900 seconds), or move long waits out of the function: an SQS\n" +
+                "visibility timeout or delay queue, an EventBridge schedule, a Step Functions Wait state.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the wait is bounded in a way PlatformFit cannot see (the token passed in is cancelled earlier), suppress it\n" +
+                "where it is:\n" +
+                "\n" +
+                "    #pragma warning disable PF3001 // The caller's token is cancelled at RemainingTime.\n" +
+                "    await Task.Delay(RetryBackoff, cancellationToken);\n" +
+                "    #pragma warning restore PF3001\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF3001.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF3002: Constant allocation larger than the function's memory</summary>
+        public static RuleMetadata PF3002 { get; } = new RuleMetadata(
+            id: "PF3002",
+            title: "Constant allocation larger than the function's memory",
+            messageFormat: "{0} allocates {1} ({2}), more than the memory of function '{3}': {4}; the allocation cannot succeed there, so stream the data or raise the memory size",
+            category: "Limits",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code that a deployment unit runs allocates, in one piece and with a constant size, more than the unit's whole memory: an array (new byte[N], new T[N] of a type whose size is known), a MemoryStream with that capacity, ArrayPool.Shared.Rent or GC.AllocateUninitializedArray. An AWS Lambda function's process cannot use more memory than the function's memory size (the .NET runtime support caps the GC heap there), so the allocation throws OutOfMemoryException or the environment is stopped, on every invocation that reaches it. Only constant sizes are read; the memory is the unit's configured value or the deploy tool's default, and never a guess.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "memory", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda quotas (memory, 128 MB to 10,240 MB)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+                new RuleReference("Configure Lambda function memory", "https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html"),
+                new RuleReference("Runtime configuration options for garbage collection (heap hard limit)", "https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF3002.md",
+            HelpMarkdown =
+                "# PF3002: Constant allocation larger than the function's memory\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF3002 | Limits | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda quotas (memory, 128 MB to 10,240 MB)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- [Configure Lambda function memory](https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html)\n" +
+                "- [Runtime configuration options for garbage collection (heap hard limit)](https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "An AWS Lambda function has the memory its configuration gives it (`memorySize:` in `serverless.yml`, `MemorySize`\n" +
+                "in CloudFormation and SAM; 128 to 10,240 MB, and 1,024 MB when the Serverless Framework is given none) and not a\n" +
+                "byte more. The .NET runtime support sets the GC heap hard limit from that size, so an allocation larger than the\n" +
+                "whole function can never succeed: it throws `OutOfMemoryException`, or the process is stopped and the invocation\n" +
+                "fails with `Runtime.OutOfMemory`, every time the code runs.\n" +
+                "\n" +
+                "PF3002 reports a single allocation whose size is constant and larger than the memory of a function that runs the\n" +
+                "code:\n" +
+                "\n" +
+                "- `new T[N]` (and `new T[N, M]`) for primitives, enums, references and a few well-known structs (8 bytes per\n" +
+                "  reference: Lambda runs 64-bit);\n" +
+                "- `new MemoryStream(capacity)`;\n" +
+                "- `ArrayPool<T>.Shared.Rent(N)`, `MemoryPool<T>.Shared.Rent(N)`, `GC.AllocateUninitializedArray<T>(N)` and\n" +
+                "  `GC.AllocateArray<T>(N)`.\n" +
+                "\n" +
+                "The size may be a literal, a constant expression (`768 * 1024 * 1024`), a `const`, a `static readonly` field or a\n" +
+                "local initialised with one. Sizes are in MB of 1,048,576 bytes, the unit Lambda states memory in. The message\n" +
+                "states both numbers and where each comes from. Code counts only for the functions whose handler reaches it.\n" +
+                "\n" +
+                "It stays silent for sizes known only at run time (`new byte[request.ContentLength]` — a different risk), for\n" +
+                "allocations within the memory, for `stackalloc`, for structs whose size PlatformFit does not know, for code no\n" +
+                "function runs, and when the configured memory cannot be evaluated (an SSM parameter) — unless the allocation is\n" +
+                "larger than AWS Lambda's maximum of 10,240 MB.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "private static async Task ArchiveAsync(Order order)\n" +
+                "{\n" +
+                "    using var document = new MemoryStream(768 * 1024 * 1024);   // PF3002: 768 MB, the function has 512 MB\n" +
+                "    // ...\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  memorySize: 512                             # inherited by every function without its own memorySize\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Stream the data instead of holding it whole: copy it a buffer at a time, to its destination or to `/tmp`\n" +
+                "(bounded by the function's ephemeral storage), and rent buffers of the size one chunk needs:\n" +
+                "\n" +
+                "```csharp\n" +
+                "using var source = await storage.GetObjectAsync(bucket, key);                 // a stream, not a byte[]\n" +
+                "await using var target = File.Create(Path.Combine(Path.GetTempPath(), key));\n" +
+                "await source.ResponseStream.CopyToAsync(target);                             // 80 KB at a time\n" +
+                "```\n" +
+                "\n" +
+                "or give the function the memory the data needs (up to 10,240 MB; CPU grows with it).\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the code path never runs with the sizes shown (a branch for a larger deployment), suppress it where it is:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF3002 // Only the 4 GB batch function runs this.\n" +
+                "var frame = new byte[FrameSize];\n" +
+                "#pragma warning restore PF3002\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF3002.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF3002: Constant allocation larger than the function's memory\n" +
+                "\n" +
+                "Id: PF3002\n" +
+                "Category: Limits\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda quotas (memory, 128 MB to 10,240 MB) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- Configure Lambda function memory (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html)\n" +
+                "- Runtime configuration options for garbage collection (heap hard limit) (https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "An AWS Lambda function has the memory its configuration gives it (memorySize: in serverless.yml, MemorySize\n" +
+                "in CloudFormation and SAM; 128 to 10,240 MB, and 1,024 MB when the Serverless Framework is given none) and not a\n" +
+                "byte more. The .NET runtime support sets the GC heap hard limit from that size, so an allocation larger than the\n" +
+                "whole function can never succeed: it throws OutOfMemoryException, or the process is stopped and the invocation\n" +
+                "fails with Runtime.OutOfMemory, every time the code runs.\n" +
+                "\n" +
+                "PF3002 reports a single allocation whose size is constant and larger than the memory of a function that runs the\n" +
+                "code:\n" +
+                "\n" +
+                "- new T[N] (and new T[N, M]) for primitives, enums, references and a few well-known structs (8 bytes per\n" +
+                "  reference: Lambda runs 64-bit);\n" +
+                "- new MemoryStream(capacity);\n" +
+                "- ArrayPool<T>.Shared.Rent(N), MemoryPool<T>.Shared.Rent(N), GC.AllocateUninitializedArray<T>(N) and\n" +
+                "  GC.AllocateArray<T>(N).\n" +
+                "\n" +
+                "The size may be a literal, a constant expression (768 * 1024 * 1024), a const, a static readonly field or a\n" +
+                "local initialised with one. Sizes are in MB of 1,048,576 bytes, the unit Lambda states memory in. The message\n" +
+                "states both numbers and where each comes from. Code counts only for the functions whose handler reaches it.\n" +
+                "\n" +
+                "It stays silent for sizes known only at run time (new byte[request.ContentLength] — a different risk), for\n" +
+                "allocations within the memory, for stackalloc, for structs whose size PlatformFit does not know, for code no\n" +
+                "function runs, and when the configured memory cannot be evaluated (an SSM parameter) — unless the allocation is\n" +
+                "larger than AWS Lambda's maximum of 10,240 MB.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    private static async Task ArchiveAsync(Order order)\n" +
+                "    {\n" +
+                "        using var document = new MemoryStream(768 * 1024 * 1024);   // PF3002: 768 MB, the function has 512 MB\n" +
+                "        // ...\n" +
+                "    }\n" +
+                "\n" +
+                "    provider:\n" +
+                "      memorySize: 512                             # inherited by every function without its own memorySize\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Stream the data instead of holding it whole: copy it a buffer at a time, to its destination or to /tmp\n" +
+                "(bounded by the function's ephemeral storage), and rent buffers of the size one chunk needs:\n" +
+                "\n" +
+                "    using var source = await storage.GetObjectAsync(bucket, key);                 // a stream, not a byte[]\n" +
+                "    await using var target = File.Create(Path.Combine(Path.GetTempPath(), key));\n" +
+                "    await source.ResponseStream.CopyToAsync(target);                             // 80 KB at a time\n" +
+                "\n" +
+                "or give the function the memory the data needs (up to 10,240 MB; CPU grows with it).\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the code path never runs with the sizes shown (a branch for a larger deployment), suppress it where it is:\n" +
+                "\n" +
+                "    #pragma warning disable PF3002 // Only the 4 GB batch function runs this.\n" +
+                "    var frame = new byte[FrameSize];\n" +
+                "    #pragma warning restore PF3002\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF3002.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF5001: SDK or HTTP client created on every invocation</summary>
+        public static RuleMetadata PF5001 { get; } = new RuleMetadata(
+            id: "PF5001",
+            title: "SDK or HTTP client created on every invocation",
+            messageFormat: "A new {0} is created on every invocation of function '{1}' ({2}); create it once, in a static field, the handler's constructor or through dependency injection, and reuse it across invocations",
+            category: "Efficiency",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code that runs on every invocation of a deployment unit creates an HttpClient, an AWS SDK service client (AmazonS3Client, AmazonDynamoDBClient …), an Azure SDK client (BlobServiceClient, CosmosClient, ServiceBusClient, SecretClient …), a MongoClient or a Redis ConnectionMultiplexer. AWS Lambda reuses an execution environment for many invocations and runs code outside the handler once per environment; a client created inside the handler pays for a new connection pool, TLS handshakes, credential resolution and DNS on every call, adds that latency to every request and can exhaust sockets. Creating the client once — in a static field, in the handler type's constructor, through IHttpClientFactory or a singleton registration — lets every invocation reuse it. Clients created during start-up, kept in a field or cache, or built on a shared handler are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "performance", "aws-lambda", "serverless", "http-client", "aws-sdk" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Best practices for working with AWS Lambda functions (initialize SDK clients outside the handler)", "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"),
+                new RuleReference("Understanding the Lambda execution environment lifecycle (init and invoke phases)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+                new RuleReference("Guidelines for using HttpClient", "https://learn.microsoft.com/dotnet/fundamentals/networking/http/httpclient-guidelines"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF5001.md",
+            HelpMarkdown =
+                "# PF5001: SDK or HTTP client created on every invocation\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF5001 | Efficiency | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Best practices for working with AWS Lambda functions (initialize SDK clients outside the handler)](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- [Understanding the Lambda execution environment lifecycle (init and invoke phases)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- [Guidelines for using HttpClient](https://learn.microsoft.com/dotnet/fundamentals/networking/http/httpclient-guidelines)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "AWS Lambda runs a function's start-up code once per execution environment — static initializers, the handler\n" +
+                "type's constructor, `Main` before it starts the runtime loop — and then reuses that environment for many\n" +
+                "invocations. AWS's own guidance is to \"initialize SDK clients and database connections outside of the function\n" +
+                "handler\". A client created inside the handler is thrown away after every invocation, and each invocation pays again\n" +
+                "for what the client caches: a connection pool, TLS handshakes, DNS, credential and endpoint resolution. That is\n" +
+                "latency on every request, and for `HttpClient` (and SDK clients built on it) sockets left in `TIME_WAIT` until the\n" +
+                "environment runs out of them.\n" +
+                "\n" +
+                "PF5001 reports a client created by code a function runs **on every invocation**:\n" +
+                "\n" +
+                "- `new HttpClient()` (and types derived from it);\n" +
+                "- AWS SDK service clients (`new AmazonS3Client()`, `new AmazonDynamoDBClient(config)` — any\n" +
+                "  `Amazon.Runtime.AmazonServiceClient`, or an `Amazon…Client` in a file that imports `Amazon.*` when the SDK is\n" +
+                "  not restored);\n" +
+                "- Azure SDK clients (`BlobServiceClient`, `BlobContainerClient`, `QueueServiceClient`, `TableServiceClient`,\n" +
+                "  `CosmosClient`, `ServiceBusClient`, `EventHubProducerClient`, `SecretClient`), `MongoClient`, and\n" +
+                "  `ConnectionMultiplexer.Connect` / `ConnectAsync` (StackExchange.Redis).\n" +
+                "\n" +
+                "\"Every invocation\" follows the call graph from what the platform calls per event: the handler method, the handler\n" +
+                "delegate of the executable form (`LambdaBootstrapBuilder.Create(handler, …)`), ASP.NET Core endpoint delegates\n" +
+                "(`app.MapGet(\"/\", () => …)`), middleware, controller actions and controller constructors (ASP.NET Core creates a\n" +
+                "controller per request). The code flow of each finding shows that path.\n" +
+                "\n" +
+                "It stays silent for clients created at start-up (a static field or static constructor, the handler type's\n" +
+                "constructor, `Main` before `RunAsync`, a DI registration such as `services.AddSingleton(_ => new AmazonS3Client())`),\n" +
+                "for clients kept across invocations (assigned to a static field, cached with `??=` or behind an `if (client is\n" +
+                "null)` guard, created in a `Lazy<T>`, `LazyInitializer`, `GetOrAdd` or `GetOrCreate` factory), for\n" +
+                "`IHttpClientFactory.CreateClient` and typed clients, for `new HttpClient(sharedHandler)` on a handler that outlives\n" +
+                "the call, for pooled connections (`SqlConnection`, `NpgsqlConnection`: the provider pools them), and for types of\n" +
+                "the same name that are not these SDKs' clients.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class Function\n" +
+                "{\n" +
+                "    public async Task<string> Handle(OrderEvent order, ILambdaContext context)\n" +
+                "    {\n" +
+                "        using var s3 = new AmazonS3Client();          // PF5001: a new client for every event\n" +
+                "        var receipt = await s3.GetObjectAsync(\"receipts\", order.Id);\n" +
+                "        // ...\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  orders:                                       # the function whose invocations each create one\n" +
+                "    handler: Orders::Orders.Function::Handle\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Create the client once and reuse it — a static field, the handler's constructor, or dependency injection:\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class Function\n" +
+                "{\n" +
+                "    private static readonly AmazonS3Client S3 = new();\n" +
+                "\n" +
+                "    public async Task<string> Handle(OrderEvent order, ILambdaContext context)\n" +
+                "    {\n" +
+                "        var receipt = await S3.GetObjectAsync(\"receipts\", order.Id);\n" +
+                "        // ...\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "When the client's settings depend on the event (an API Gateway management endpoint per stage), cache one per\n" +
+                "setting: `Clients.GetOrAdd(endpoint, url => new AmazonApiGatewayManagementApiClient(…))`. In ASP.NET Core, register\n" +
+                "clients as singletons and use `AddHttpClient` / `IHttpClientFactory` for HTTP.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When a fresh client per invocation is intended (per-tenant credentials that must not be shared), suppress it where\n" +
+                "it is:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF5001 // One client per tenant's temporary credentials, by design.\n" +
+                "using var s3 = new AmazonS3Client(tenantCredentials);\n" +
+                "#pragma warning restore PF5001\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF5001.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF5001: SDK or HTTP client created on every invocation\n" +
+                "\n" +
+                "Id: PF5001\n" +
+                "Category: Efficiency\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Best practices for working with AWS Lambda functions (initialize SDK clients outside the handler) (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- Understanding the Lambda execution environment lifecycle (init and invoke phases) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- Guidelines for using HttpClient (https://learn.microsoft.com/dotnet/fundamentals/networking/http/httpclient-guidelines)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "AWS Lambda runs a function's start-up code once per execution environment — static initializers, the handler\n" +
+                "type's constructor, Main before it starts the runtime loop — and then reuses that environment for many\n" +
+                "invocations. AWS's own guidance is to \"initialize SDK clients and database connections outside of the function\n" +
+                "handler\". A client created inside the handler is thrown away after every invocation, and each invocation pays again\n" +
+                "for what the client caches: a connection pool, TLS handshakes, DNS, credential and endpoint resolution. That is\n" +
+                "latency on every request, and for HttpClient (and SDK clients built on it) sockets left in TIME_WAIT until the\n" +
+                "environment runs out of them.\n" +
+                "\n" +
+                "PF5001 reports a client created by code a function runs on every invocation:\n" +
+                "\n" +
+                "- new HttpClient() (and types derived from it);\n" +
+                "- AWS SDK service clients (new AmazonS3Client(), new AmazonDynamoDBClient(config) — any\n" +
+                "  Amazon.Runtime.AmazonServiceClient, or an Amazon…Client in a file that imports Amazon.* when the SDK is\n" +
+                "  not restored);\n" +
+                "- Azure SDK clients (BlobServiceClient, BlobContainerClient, QueueServiceClient, TableServiceClient,\n" +
+                "  CosmosClient, ServiceBusClient, EventHubProducerClient, SecretClient), MongoClient, and\n" +
+                "  ConnectionMultiplexer.Connect / ConnectAsync (StackExchange.Redis).\n" +
+                "\n" +
+                "\"Every invocation\" follows the call graph from what the platform calls per event: the handler method, the handler\n" +
+                "delegate of the executable form (LambdaBootstrapBuilder.Create(handler, …)), ASP.NET Core endpoint delegates\n" +
+                "(app.MapGet(\"/\", () => …)), middleware, controller actions and controller constructors (ASP.NET Core creates a\n" +
+                "controller per request). The code flow of each finding shows that path.\n" +
+                "\n" +
+                "It stays silent for clients created at start-up (a static field or static constructor, the handler type's\n" +
+                "constructor, Main before RunAsync, a DI registration such as services.AddSingleton(_ => new AmazonS3Client())),\n" +
+                "for clients kept across invocations (assigned to a static field, cached with ??= or behind an `if (client is\n" +
+                "null)guard, created in aLazy<T>, LazyInitializer, GetOrAddorGetOrCreate` factory), for\n" +
+                "IHttpClientFactory.CreateClient and typed clients, for new HttpClient(sharedHandler) on a handler that outlives\n" +
+                "the call, for pooled connections (SqlConnection, NpgsqlConnection: the provider pools them), and for types of\n" +
+                "the same name that are not these SDKs' clients.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class Function\n" +
+                "    {\n" +
+                "        public async Task<string> Handle(OrderEvent order, ILambdaContext context)\n" +
+                "        {\n" +
+                "            using var s3 = new AmazonS3Client();          // PF5001: a new client for every event\n" +
+                "            var receipt = await s3.GetObjectAsync(\"receipts\", order.Id);\n" +
+                "            // ...\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "    functions:\n" +
+                "      orders:                                       # the function whose invocations each create one\n" +
+                "        handler: Orders::Orders.Function::Handle\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Create the client once and reuse it — a static field, the handler's constructor, or dependency injection:\n" +
+                "\n" +
+                "    public sealed class Function\n" +
+                "    {\n" +
+                "        private static readonly AmazonS3Client S3 = new();\n" +
+                "\n" +
+                "        public async Task<string> Handle(OrderEvent order, ILambdaContext context)\n" +
+                "        {\n" +
+                "            var receipt = await S3.GetObjectAsync(\"receipts\", order.Id);\n" +
+                "            // ...\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "When the client's settings depend on the event (an API Gateway management endpoint per stage), cache one per\n" +
+                "setting: Clients.GetOrAdd(endpoint, url => new AmazonApiGatewayManagementApiClient(…)). In ASP.NET Core, register\n" +
+                "clients as singletons and use AddHttpClient / IHttpClientFactory for HTTP.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When a fresh client per invocation is intended (per-tenant credentials that must not be shared), suppress it where\n" +
+                "it is:\n" +
+                "\n" +
+                "    #pragma warning disable PF5001 // One client per tenant's temporary credentials, by design.\n" +
+                "    using var s3 = new AmazonS3Client(tenantCredentials);\n" +
+                "    #pragma warning restore PF5001\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF5001.severity = none",
+            IsEnabledByDefault = true,
+        };
+
         /// <summary>Every rule, sorted by id.</summary>
         public static IReadOnlyList<RuleMetadata> All { get; } = Array.AsReadOnly(new RuleMetadata[]
         {
             PF1001,
+            PF3001,
+            PF3002,
+            PF5001,
         });
 
         private static readonly Dictionary<string, RuleMetadata> ById = new Dictionary<string, RuleMetadata>(StringComparer.Ordinal)
         {
             ["PF1001"] = PF1001,
+            ["PF3001"] = PF3001,
+            ["PF3002"] = PF3002,
+            ["PF5001"] = PF5001,
         };
 
         /// <summary>
