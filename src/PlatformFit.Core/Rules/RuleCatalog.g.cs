@@ -211,15 +211,268 @@ namespace PlatformFit.Core.Rules
             IsEnabledByDefault = true,
         };
 
+        /// <summary>PF2001: Request data kept in static state on a platform that scales out and recycles instances</summary>
+        public static RuleMetadata PF2001 { get; } = new RuleMetadata(
+            id: "PF2001",
+            title: "Request data kept in static state on a platform that scales out and recycles instances",
+            messageFormat: "{0} keeps request data ('{1}') across requests, but function '{2}' runs on AWS Lambda ({3}), where each execution environment has its own memory and is recycled: other requests may not see the data, and it is lost without notice; keep it in a shared store",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code on the request path writes request data (a value that comes from the handler's parameters or the request objects, other than the key it is stored under) into a static field or property, or into a collection held there: a static Dictionary of carts, a list of connected users, a set of processed message ids. The project is deployed as an AWS Lambda function: the platform runs many execution environments, each with its own memory, routes each request to any of them, and recycles them at will. The static is neither shared nor durable, so the data silently goes missing. Start-up code, memos of a computation of the key, counters and flags, lazily created clients, [ThreadStatic] and AsyncLocal state are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "state", "serverless" }),
+            Precision = "medium",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Best practices for working with AWS Lambda functions (do not store user data in global scope)", "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"),
+                new RuleReference("Lambda scaling behavior (execution environments per function)", "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"),
+                new RuleReference("Lambda execution environment lifecycle", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2001.md",
+            HelpMarkdown =
+                "# PF2001: Request data kept in static state on a platform that scales out and recycles instances\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2001 | State | warning | medium | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Best practices for working with AWS Lambda functions (do not store user data in global scope)](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- [Lambda scaling behavior (execution environments per function)](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- [Lambda execution environment lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "TODO\n",
+            HelpText =
+                "PF2001: Request data kept in static state on a platform that scales out and recycles instances\n" +
+                "\n" +
+                "Id: PF2001\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: medium\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Best practices for working with AWS Lambda functions (do not store user data in global scope) (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- Lambda scaling behavior (execution environments per function) (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- Lambda execution environment lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "TODO",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2002: In-memory session or SignalR state on a platform with many instances</summary>
+        public static RuleMetadata PF2002 { get; } = new RuleMetadata(
+            id: "PF2002",
+            title: "In-memory session or SignalR state on a platform with many instances",
+            messageFormat: "{0} keeps {1} in the memory of one execution environment, but function '{2}' runs on AWS Lambda ({3}), where requests are spread over many environments that share no memory and are recycled; {4}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "The app keeps state that must be shared between requests in the memory of one process: ASP.NET Core session state backed by AddDistributedMemoryCache (or by no distributed cache at all), or SignalR without a backplane. The project is deployed as an AWS Lambda function: consecutive requests of one user land on different execution environments that share no memory, and environments are recycled, so sessions appear to reset at random and hub messages reach only the clients of one environment. Register a shared IDistributedCache (Redis, SQL Server, DynamoDB) or a SignalR backplane. Not reported when a shared cache or backplane is registered anywhere in the project, for AddMemoryCache used as a cache, or where PF1001 already reports that the front door cannot hold SignalR connections.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "state", "session", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Session and state management in ASP.NET Core (the in-memory cache is per server)", "https://learn.microsoft.com/aspnet/core/fundamentals/app-state"),
+                new RuleReference("ASP.NET Core SignalR hosting and scaling", "https://learn.microsoft.com/aspnet/core/signalr/scale"),
+                new RuleReference("Lambda scaling behavior (execution environments per function)", "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"),
+                new RuleReference("Best practices for working with AWS Lambda functions (do not store user data in global scope)", "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2002.md",
+            HelpMarkdown =
+                "# PF2002: In-memory session or SignalR state on a platform with many instances\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2002 | State | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Session and state management in ASP.NET Core (the in-memory cache is per server)](https://learn.microsoft.com/aspnet/core/fundamentals/app-state)\n" +
+                "- [ASP.NET Core SignalR hosting and scaling](https://learn.microsoft.com/aspnet/core/signalr/scale)\n" +
+                "- [Lambda scaling behavior (execution environments per function)](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- [Best practices for working with AWS Lambda functions (do not store user data in global scope)](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "TODO\n",
+            HelpText =
+                "PF2002: In-memory session or SignalR state on a platform with many instances\n" +
+                "\n" +
+                "Id: PF2002\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Session and state management in ASP.NET Core (the in-memory cache is per server) (https://learn.microsoft.com/aspnet/core/fundamentals/app-state)\n" +
+                "- ASP.NET Core SignalR hosting and scaling (https://learn.microsoft.com/aspnet/core/signalr/scale)\n" +
+                "- Lambda scaling behavior (execution environments per function) (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- Best practices for working with AWS Lambda functions (do not store user data in global scope) (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "TODO",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2003: File write outside the platform's writable directory</summary>
+        public static RuleMetadata PF2003 { get; } = new RuleMetadata(
+            id: "PF2003",
+            title: "File write outside the platform's writable directory",
+            messageFormat: "'{0}' writes to {1}, but function '{2}' runs on AWS Lambda ({3}), where the file system is read-only except {4}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Error,
+            description: "Code writes a file, creates a directory, opens a file for writing, logs to a file sink or opens a SQLite database file at a path outside /tmp: a relative path, the application directory (AppContext.BaseDirectory, the current directory, the content root) or another absolute path. The project is deployed as an AWS Lambda function, whose file system is read-only except /tmp: the deployment package, the working directory included, cannot be written, so the call throws at run time. Paths under /tmp (Path.GetTempPath()) and paths PlatformFit cannot work out (a parameter, a configuration value) are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "file-system", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Create a Lambda function using a container image (read-only file system, writable /tmp)", "https://docs.aws.amazon.com/lambda/latest/dg/images-create.html"),
+                new RuleReference("Lambda quotas (ephemeral storage in /tmp)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2003.md",
+            HelpMarkdown =
+                "# PF2003: File write outside the platform's writable directory\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2003 | State | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Create a Lambda function using a container image (read-only file system, writable /tmp)](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html)\n" +
+                "- [Lambda quotas (ephemeral storage in /tmp)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "TODO\n",
+            HelpText =
+                "PF2003: File write outside the platform's writable directory\n" +
+                "\n" +
+                "Id: PF2003\n" +
+                "Category: State\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Create a Lambda function using a container image (read-only file system, writable /tmp) (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html)\n" +
+                "- Lambda quotas (ephemeral storage in /tmp) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "TODO",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2004: Background work on a platform that freezes between invocations</summary>
+        public static RuleMetadata PF2004 { get; } = new RuleMetadata(
+            id: "PF2004",
+            title: "Background work on a platform that freezes between invocations",
+            messageFormat: "{0}, but function '{1}' runs on AWS Lambda ({2}), which freezes the execution environment as soon as an invocation returns: the work stalls until a later request, or never runs; {3}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code starts work that outlives the invocation: a hosted service (AddHostedService, a registered BackgroundService), a timer (System.Threading.Timer, System.Timers.Timer, a PeriodicTimer kept beyond the method), or fire-and-forget on the request path (Task.Run whose task is dropped, an awaitable call used as a statement or assigned to the discard, an async void method or lambda, ContinueWith without await). The project is deployed as an AWS Lambda function: Lambda freezes the execution environment when the handler returns, so the work stops mid-way, resumes only if a later request reuses the environment, and is lost when the environment is recycled. Awaited work, tasks stored and awaited later, tasks returned to the caller and async void event handlers are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "background-work", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda execution environment lifecycle (freeze after each invocation)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+                new RuleReference("Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule", "https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2004.md",
+            HelpMarkdown =
+                "# PF2004: Background work on a platform that freezes between invocations\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2004 | State | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda execution environment lifecycle (freeze after each invocation)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- [Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule](https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "TODO\n",
+            HelpText =
+                "PF2004: Background work on a platform that freezes between invocations\n" +
+                "\n" +
+                "Id: PF2004\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda execution environment lifecycle (freeze after each invocation) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule (https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "TODO",
+            IsEnabledByDefault = true,
+        };
+
         /// <summary>Every rule, sorted by id.</summary>
         public static IReadOnlyList<RuleMetadata> All { get; } = Array.AsReadOnly(new RuleMetadata[]
         {
             PF1001,
+            PF2001,
+            PF2002,
+            PF2003,
+            PF2004,
         });
 
         private static readonly Dictionary<string, RuleMetadata> ById = new Dictionary<string, RuleMetadata>(StringComparer.Ordinal)
         {
             ["PF1001"] = PF1001,
+            ["PF2001"] = PF2001,
+            ["PF2002"] = PF2002,
+            ["PF2003"] = PF2003,
+            ["PF2004"] = PF2004,
         };
 
         /// <summary>
