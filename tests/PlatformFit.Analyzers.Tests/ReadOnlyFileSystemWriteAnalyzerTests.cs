@@ -195,11 +195,12 @@ namespace PlatformFit.Analyzers.Tests
                 public sealed class ExportFunction
                 {
                     private static readonly object Log = new LoggerConfiguration().WriteTo.{|#0:File|}("logs/orders-.log").CreateLogger();
+                    private static readonly string Database = "Data Source=orders.db;Cache=Shared";
 
                     public void Handle(string order)
                     {
                         var target = new {|#2:FileTarget|}("file") { FileName = "${basedir}/logs/orders.log" };
-                        using var connection = new {|#3:SqliteConnection|}("Data Source=orders.db;Cache=Shared");
+                        using var connection = new {|#3:SqliteConnection|}(Database);
                     }
                 }
                 """)
@@ -257,6 +258,7 @@ namespace PlatformFit.Analyzers.Tests
                 public sealed class ExportFunction
                 {
                     private const string Scratch = "/tmp/scratch";
+                    private static readonly string Cache = $"Data Source={Path.Combine(Path.GetTempPath(), "cache.db")}";
 
                     public void Handle(string order, string archive)
                     {
@@ -267,6 +269,7 @@ namespace PlatformFit.Analyzers.Tests
                         Directory.{|#5:CreateDirectory|}(Scratch);
                         ZipFile.{|#6:ExtractToDirectory|}(archive, Path.Combine(AppContext.BaseDirectory, "/tmp/unzipped"));
                         using var db = new {|#7:SqliteConnection|}($"Data Source={Path.Combine(Path.GetTempPath(), "cache.db")}");
+                        using var cache = new {|#9:SqliteConnection|}(Cache);
                         new LoggerConfiguration().WriteTo.{|#8:File|}(Path.GetTempPath() + "orders.log");
                     }
                 }

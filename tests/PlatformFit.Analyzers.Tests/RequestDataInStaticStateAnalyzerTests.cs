@@ -375,6 +375,7 @@ namespace PlatformFit.Analyzers.Tests
                     private static readonly Dictionary<int, long> Squares = new();
                     private static readonly Dictionary<string, decimal> Prices = new();
                     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new();
+                    private static readonly ConcurrentDictionary<string, decimal> Prices2 = new();
                     private readonly IPriceRepository repository = null!;
 
                     public async Task<string> Handle(CartRequest request)
@@ -383,7 +384,8 @@ namespace PlatformFit.Analyzers.Tests
                         {|#2:Squares[request.Item.Quantity]|} = (long)request.Item.Quantity * request.Item.Quantity;
                         {|#3:Prices[request.Item.Sku]|} = await repository.LoadAsync(request.Item.Sku);
                         var gate = {|#4:Locks.GetOrAdd|}(request.UserId, _ => new SemaphoreSlim(1, 1));
-                        return slug + gate.CurrentCount;
+                        var price = {|#5:Prices2.GetOrAdd|}(request.Item.Sku, s => Prices.TryGetValue(s, out var known) ? known : s.Length);
+                        return slug + gate.CurrentCount + price;
                     }
                 }
                 """).RunSilentAsync();

@@ -98,7 +98,8 @@ namespace PlatformFit.Analyzers.State
                 case ILocalReferenceOperation local:
                     if (depth < MaxLocalDepth && visitedLocals.Add(local.Local) && LocalOrigin.Of(local.Local, model, cancellationToken) is { } origin)
                     {
-                        Visit(origin, origin.Syntax, depth + 1);
+                        // A local declared inside the expression (an out var in a factory lambda) stays in its scope.
+                        Visit(origin, scope.Span.Contains(origin.Syntax.Span) ? scope : origin.Syntax, depth + 1);
                     }
 
                     return;

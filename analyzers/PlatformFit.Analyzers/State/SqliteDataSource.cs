@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PlatformFit.Analyzers.State
@@ -44,6 +45,13 @@ namespace PlatformFit.Analyzers.State
                     return WrittenPath.FromLiteral(null);
                 case ILocalReferenceOperation local:
                     return Of(LocalOrigin.Of(local.Local, model, cancellationToken), model, cancellationToken);
+                case IFieldReferenceOperation { Field: { IsReadOnly: true } field }:
+                    // A connection string kept in a readonly field of the same file.
+                    var initializer = field.DeclaringSyntaxReferences
+                        .Where(r => r.SyntaxTree == model.SyntaxTree)
+                        .Select(r => (r.GetSyntax(cancellationToken) as VariableDeclaratorSyntax)?.Initializer?.Value)
+                        .FirstOrDefault(v => v is not null);
+                    return initializer is null ? WrittenPath.FromLiteral(null) : Of(model.GetOperation(initializer, cancellationToken), model, cancellationToken);
                 default:
                     return WrittenPath.FromLiteral(null);
             }
