@@ -218,6 +218,28 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Reports_a_constructor_of_an_object_the_request_creates()
+        {
+            await Handler("""
+                namespace Shop;
+
+                public sealed class Checkout
+                {
+                    public static Cart? Current;
+
+                    public Checkout(Cart cart) => {|#0:Current|} = cart;
+                }
+
+                public sealed class CartFunction
+                {
+                    public void Handle(CartRequest request) => _ = new Checkout(request.Cart);
+                }
+                """)
+                .Expect(PF2001().WithArguments("Static field 'Checkout.Current'", "cart", "cart", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task Reports_a_field_of_the_handler_object_which_lives_as_long_as_the_environment()
         {
             await Handler("""
@@ -376,9 +398,7 @@ namespace PlatformFit.Analyzers.Tests
                     private static readonly Dictionary<string, decimal> Prices = new();
                     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new();
                     private static readonly ConcurrentDictionary<string, decimal> Prices2 = new();
-                    private readonly IPriceRepository repository = null!;
-
-                    public async Task<string> Handle(CartRequest request)
+                    public async Task<string> Handle(CartRequest request, IPriceRepository repository)
                     {
                         var slug = {|#0:Slugs.GetOrAdd|}(request.Item.Sku, sku => sku.ToLowerInvariant().Replace(' ', '-'));
                         {|#2:Squares[request.Item.Quantity]|} = (long)request.Item.Quantity * request.Item.Quantity;

@@ -9,11 +9,11 @@ using PlatformFit.Analyzers.Reachability;
 namespace PlatformFit.Analyzers.State
 {
     /// <summary>
-    /// Code that runs once, when an instance of the app starts, rather than for a request: constructors (the
-    /// Lambda runtime builds the handler object once per execution environment; a container builds services
-    /// from configuration), static constructors and field initializers, the program's <c>Main</c> or top-level
-    /// statements (outside the endpoint and middleware lambdas they map), the Lambda base classes' <c>Init</c>
-    /// override and <c>Startup.Configure*</c> methods. Decided on syntax, so that it costs no binding.
+    /// Code that runs once, when an instance of the app starts, rather than for a request: static constructors
+    /// and initializers, the program's <c>Main</c> or top-level statements (outside the endpoint and middleware
+    /// lambdas they map), the Lambda base classes' <c>Init</c> override and <c>Startup.Configure*</c> methods —
+    /// and, through the call path, the handler object's constructor (the Lambda runtime builds it once per
+    /// execution environment) and whatever start-up code calls. Decided on syntax, so that it costs no binding.
     /// </summary>
     internal static class StartUpCode
     {
@@ -36,10 +36,17 @@ namespace PlatformFit.Analyzers.State
                     case LocalFunctionStatementSyntax:
                         // A local function in Main is most often an endpoint handler passed as a method group.
                         return false;
-                    case ConstructorDeclarationSyntax:
+                    case ConstructorDeclarationSyntax constructor:
+                        // An instance constructor runs whenever the object is made: at start-up for the handler
+                        // object and for services, on the request path for objects a request creates. The call
+                        // path decides (see OnPath); a static constructor runs once.
+                        return constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
+                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } }:
+                        return field.Modifiers.Any(SyntaxKind.StaticKeyword) || field.Modifiers.Any(SyntaxKind.ConstKeyword);
+                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property }:
+                        return property.Modifiers.Any(SyntaxKind.StaticKeyword);
                     case PrimaryConstructorBaseTypeSyntax:
-                    case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } }:
-                    case EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax }:
+                        return false;
                     case GlobalStatementSyntax:
                         return true;
                     case MethodDeclarationSyntax method:
