@@ -227,7 +227,10 @@ namespace PlatformFit.Analyzers.Tests
                 {
                     public static Cart? Current;
 
-                    public Checkout(Cart cart) => {|#0:Current|} = cart;
+                    public Checkout(Cart cart)
+                    {
+                        {|#0:Current|} = cart;
+                    }
                 }
 
                 public sealed class CartFunction
@@ -456,6 +459,33 @@ namespace PlatformFit.Analyzers.Tests
                     }
                 }
                 """).RunSilentAsync();
+        }
+
+        [Fact]
+        public async Task Silent_for_an_expression_bodied_Main_that_keeps_its_arguments()
+        {
+            var test = new ProjectAnalyzerTest<RequestDataInStaticStateAnalyzer>("Shop", "/repo/src/Shop") { TestCode = string.Empty };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.WithSource("Program.cs", """
+                using System.Collections.Generic;
+
+                namespace Shop;
+
+                public static class Program
+                {
+                    public static readonly List<string> Flags = new();
+
+                    public static void Main(string[] args) => {|#0:Flags.AddRange|}(args);
+                }
+                """)
+                .WithConfig("serverless.yml", """
+                provider:
+                  name: aws
+                functions:
+                  {|#1:api|}:
+                    handler: Shop
+                """)
+                .RunSilentAsync();
         }
 
         [Fact]

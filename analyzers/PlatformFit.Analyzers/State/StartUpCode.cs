@@ -51,7 +51,7 @@ namespace PlatformFit.Analyzers.State
                         return true;
                     case MethodDeclarationSyntax method:
                         return IsStartUpMethod(method, includeMain: true);
-                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax or BaseTypeDeclarationSyntax:
+                    case BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } or BaseTypeDeclarationSyntax:
                         return false;
                 }
             }
