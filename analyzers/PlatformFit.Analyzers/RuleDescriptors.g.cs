@@ -24,6 +24,54 @@ namespace PlatformFit.Analyzers
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF1001.md",
             customTags: System.Array.Empty<string>());
 
+        /// <summary>PF2001: Request data kept in static state on a platform that scales out and recycles instances</summary>
+        public static readonly DiagnosticDescriptor PF2001 = new DiagnosticDescriptor(
+            id: "PF2001",
+            title: "Request data kept in static state on a platform that scales out and recycles instances",
+            messageFormat: "{0} keeps request data ('{1}') across requests, but function '{2}' runs on AWS Lambda ({3}), where each execution environment has its own memory and is recycled: other requests may not see the data, and it is lost without notice; keep it in a shared store",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code on the request path writes request data (a value that comes from the handler's parameters or the request objects, other than the key it is stored under) into a static field or property, or into a collection held there: a static Dictionary of carts, a list of connected users, a set of processed message ids. The project is deployed as an AWS Lambda function: the platform runs many execution environments, each with its own memory, routes each request to any of them, and recycles them at will. The static is neither shared nor durable, so the data silently goes missing. Start-up code, memos of a computation of the key, counters and flags, lazily created clients, [ThreadStatic] and AsyncLocal state are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2001.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF2002: In-memory session or SignalR state on a platform with many instances</summary>
+        public static readonly DiagnosticDescriptor PF2002 = new DiagnosticDescriptor(
+            id: "PF2002",
+            title: "In-memory session or SignalR state on a platform with many instances",
+            messageFormat: "{0} keeps {1} in the memory of one execution environment, but function '{2}' runs on AWS Lambda ({3}), where requests are spread over many environments that share no memory and are recycled; {4}",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The app keeps state that must be shared between requests in the memory of one process: ASP.NET Core session state backed by AddDistributedMemoryCache (or by no distributed cache at all), or SignalR without a backplane. The project is deployed as an AWS Lambda function: consecutive requests of one user land on different execution environments that share no memory, and environments are recycled, so sessions appear to reset at random and hub messages reach only the clients of one environment. Register a shared IDistributedCache (Redis, SQL Server, DynamoDB) or a SignalR backplane. Not reported when a shared cache or backplane is registered anywhere in the project, for AddMemoryCache used as a cache, or where PF1001 already reports that the front door cannot hold SignalR connections.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2002.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF2003: File write outside the platform's writable directory</summary>
+        public static readonly DiagnosticDescriptor PF2003 = new DiagnosticDescriptor(
+            id: "PF2003",
+            title: "File write outside the platform's writable directory",
+            messageFormat: "'{0}' writes to {1}, but function '{2}' runs on AWS Lambda ({3}), where the file system is read-only except {4}",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Code writes a file, creates a directory, opens a file for writing, logs to a file sink or opens a SQLite database file at a path outside /tmp: a relative path, the application directory (AppContext.BaseDirectory, the current directory, the content root) or another absolute path. The project is deployed as an AWS Lambda function, whose file system is read-only except /tmp: the deployment package, the working directory included, cannot be written, so the call throws at run time. Paths under /tmp (Path.GetTempPath()) and paths PlatformFit cannot work out (a parameter, a configuration value) are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2003.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF2004: Background work on a platform that freezes between invocations</summary>
+        public static readonly DiagnosticDescriptor PF2004 = new DiagnosticDescriptor(
+            id: "PF2004",
+            title: "Background work on a platform that freezes between invocations",
+            messageFormat: "{0}, but function '{1}' runs on AWS Lambda ({2}), which freezes the execution environment as soon as an invocation returns: the work stalls until a later request, or never runs; {3}",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code starts work that outlives the invocation: a hosted service (AddHostedService, a registered BackgroundService), a timer (System.Threading.Timer, System.Timers.Timer, a PeriodicTimer kept beyond the method), or fire-and-forget on the request path (Task.Run whose task is dropped, an awaitable call used as a statement or assigned to the discard, an async void method or lambda, ContinueWith without await). The project is deployed as an AWS Lambda function: Lambda freezes the execution environment when the handler returns, so the work stops mid-way, resumes only if a later request reuses the environment, and is lost when the environment is recycled. Awaited work, tasks stored and awaited later, tasks returned to the caller and async void event handlers are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2004.md",
+            customTags: System.Array.Empty<string>());
+
         /// <summary>PF3001: Wait or client timeout longer than the function's timeout</summary>
         public static readonly DiagnosticDescriptor PF3001 = new DiagnosticDescriptor(
             id: "PF3001",

@@ -211,6 +211,1017 @@ namespace PlatformFit.Core.Rules
             IsEnabledByDefault = true,
         };
 
+        /// <summary>PF2001: Request data kept in static state on a platform that scales out and recycles instances</summary>
+        public static RuleMetadata PF2001 { get; } = new RuleMetadata(
+            id: "PF2001",
+            title: "Request data kept in static state on a platform that scales out and recycles instances",
+            messageFormat: "{0} keeps request data ('{1}') across requests, but function '{2}' runs on AWS Lambda ({3}), where each execution environment has its own memory and is recycled: other requests may not see the data, and it is lost without notice; keep it in a shared store",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code on the request path writes request data (a value that comes from the handler's parameters or the request objects, other than the key it is stored under) into a static field or property, or into a collection held there: a static Dictionary of carts, a list of connected users, a set of processed message ids. The project is deployed as an AWS Lambda function: the platform runs many execution environments, each with its own memory, routes each request to any of them, and recycles them at will. The static is neither shared nor durable, so the data silently goes missing. Start-up code, memos of a computation of the key, counters and flags, lazily created clients, [ThreadStatic] and AsyncLocal state are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "state", "serverless" }),
+            Precision = "medium",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Best practices for working with AWS Lambda functions (do not store user data in global scope)", "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"),
+                new RuleReference("Lambda scaling behavior (execution environments per function)", "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"),
+                new RuleReference("Lambda execution environment lifecycle", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2001.md",
+            HelpMarkdown =
+                "# PF2001: Request data kept in static state on a platform that scales out and recycles instances\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2001 | State | warning | medium | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Best practices for working with AWS Lambda functions (do not store user data in global scope)](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- [Lambda scaling behavior (execution environments per function)](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- [Lambda execution environment lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "AWS Lambda runs a function in many execution environments at once — it adds up to 1,000 of them every 10\n" +
+                "seconds per function as traffic grows ([scaling behavior](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html))\n" +
+                "— and each has its own memory. Lambda routes every request to any free environment, keeps an environment for\n" +
+                "an unknown number of requests, then recycles it\n" +
+                "([execution environment lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)).\n" +
+                "AWS's own advice is to initialize SDK clients once, outside the handler, and *not* to keep user or request\n" +
+                "data in global scope ([best practices](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)).\n" +
+                "\n" +
+                "A static field is global scope. A `static Dictionary<string, Cart>` filled by one request is invisible to the\n" +
+                "next request when it lands in another environment, and is gone when its environment is recycled: carts empty\n" +
+                "themselves at random, a \"processed message ids\" set lets duplicates through, a list of connected users shows\n" +
+                "only some of them. It works on a laptop and in a single-instance test, which is why it ships. (On Lambda\n" +
+                "Managed Instances, where one environment serves many requests concurrently, the same static is also a data\n" +
+                "race.)\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "PF2001 reports a **write into state that outlives the request** — a static field or property, or a field of the\n" +
+                "Lambda handler object (the runtime creates one per environment and reuses it) — when the **value written is\n" +
+                "request data**, in code a deployment unit runs on the request path. A write is an assignment (`=`, `+=`,\n" +
+                "`??=`), `Interlocked.Exchange`, or adding to, setting or removing from a collection of\n" +
+                "`System.Collections.*` held there, directly or through an element of it (`Carts[user].Items.Add(item)`,\n" +
+                "`Carts.GetOrAdd(user, …).Items.Add(item)`, a local taken from `Carts.TryGetValue(user, out var cart)`).\n" +
+                "\n" +
+                "**Request data** is what flows from a parameter of the method or lambda that writes — the handler's request,\n" +
+                "a minimal API endpoint's parameters, a helper's arguments — or from the request objects ASP.NET Core gives\n" +
+                "controllers and hubs (`HttpContext`, `Request`, `User`, a hub's `Context`). It is followed through locals,\n" +
+                "member access, object creation, operators, interpolation and call arguments, and named by its access path\n" +
+                "(`request.Cart`, `Context.UserIdentifier`). Two exceptions keep memos and caches silent:\n" +
+                "\n" +
+                "- **Values derived from the key alone.** The path of the written value is compared with the paths of the\n" +
+                "  key it is stored under (indexer arguments, the dictionary key, the keys that select elements on the way).\n" +
+                "  `Squares[n] = n * n`, `Slugs.GetOrAdd(sku, s => s.ToLowerInvariant())` and\n" +
+                "  `Prices[sku] = await repository.LoadAsync(sku)` store a function of the key: a memo, correct in any\n" +
+                "  environment. `Carts[request.UserId] = request.Cart` stores something else: state.\n" +
+                "- **The receiver of a call is not request data** unless it is a string: `repository.LoadAsync(id)` returns the\n" +
+                "  repository's data; `name.Trim()` returns the request's.\n" +
+                "\n" +
+                "Removing an entry counts its key as the evidence (`Carts.Remove(request.UserId)`): only per-request entries\n" +
+                "are removed by request.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- **Start-up code**: static constructors, field initializers, constructors (the handler object's is run once\n" +
+                "  per environment; a service's gets its dependencies), `Main` and top-level statements outside the endpoint\n" +
+                "  and middleware lambdas they map, `Startup.Configure*` and the Lambda base classes' `Init` override — and\n" +
+                "  code the unit reaches only through such a call (a registry filled from `Main`).\n" +
+                "- Values with no request data: flags (`warm = true`), counters (`count++`,\n" +
+                "  `Interlocked.Increment(ref count)`), lazily created clients (`client ??= new AmazonS3Client()`), fresh\n" +
+                "  objects (`Carts[user] = new Cart()`), the logger taken from `ILambdaContext`. Parameters of infrastructure\n" +
+                "  types (`ILambdaContext`, `CancellationToken`, `ILogger`, `IConfiguration`, `IServiceProvider`, options,\n" +
+                "  delegates, `Type`) are never request data.\n" +
+                "- `static readonly HttpClient` and SDK clients, `Lazy<T>`, constants; `[ThreadStatic]` fields and\n" +
+                "  `AsyncLocal<T>`/`ThreadLocal<T>` (per-thread or per-flow state is a different question).\n" +
+                "- Instance state of objects other than the handler (a controller, a scoped service), and singletons registered\n" +
+                "  with dependency injection (not analysed).\n" +
+                "- Code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "\n" +
+                "Where the request's types do not resolve (an un-restored repository without the Amazon.Lambda packages), the\n" +
+                "write is still found by its syntax and the data by its parameter (`request.Body`).\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class CartFunction\n" +
+                "{\n" +
+                "    private static readonly Dictionary<string, Cart> Carts = new();\n" +
+                "\n" +
+                "    public APIGatewayHttpApiV2ProxyResponse Handle(AddToCartRequest request, ILambdaContext context)\n" +
+                "    {\n" +
+                "        var cart = Carts.GetOrAdd(request.UserId, _ => new Cart());\n" +
+                "        cart.Items.Add(request.Item);                    // PF2001: request data kept in a static\n" +
+                "        return Ok(cart);\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  cart:                                             # the unit the finding points at\n" +
+                "    handler: Shop::Shop.CartFunction::Handle\n" +
+                "    events:\n" +
+                "      - httpApi: POST /cart\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Keep the state where every environment sees it — DynamoDB, ElastiCache, a database — and keep statics for\n" +
+                "what is the same for every request:\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class CartFunction\n" +
+                "{\n" +
+                "    private static readonly AmazonDynamoDBClient Dynamo = new();                  // a client: fine\n" +
+                "    private static readonly ConcurrentDictionary<string, decimal> Prices = new();  // a memo of the catalog: fine\n" +
+                "\n" +
+                "    public async Task<APIGatewayHttpApiV2ProxyResponse> Handle(AddToCartRequest request, ILambdaContext context)\n" +
+                "    {\n" +
+                "        var price = Prices.GetOrAdd(request.Item.Sku, LookUpPrice);\n" +
+                "        await Dynamo.UpdateItemAsync(CartUpdate(request, price));\n" +
+                "        return Accepted();\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the state is meant to be per environment (a best-effort cache you have reasoned about), say so where it\n" +
+                "is written:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2001 // Per-environment throttle: losing it on recycle is fine.\n" +
+                "LastCallOf[request.UserId] = request.RequestTime;\n" +
+                "#pragma warning restore PF2001\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2001.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2001: Request data kept in static state on a platform that scales out and recycles instances\n" +
+                "\n" +
+                "Id: PF2001\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: medium\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Best practices for working with AWS Lambda functions (do not store user data in global scope) (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- Lambda scaling behavior (execution environments per function) (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- Lambda execution environment lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "AWS Lambda runs a function in many execution environments at once — it adds up to 1,000 of them every 10\n" +
+                "seconds per function as traffic grows (scaling behavior (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html))\n" +
+                "— and each has its own memory. Lambda routes every request to any free environment, keeps an environment for\n" +
+                "an unknown number of requests, then recycles it\n" +
+                "(execution environment lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)).\n" +
+                "AWS's own advice is to initialize SDK clients once, outside the handler, and not to keep user or request\n" +
+                "data in global scope (best practices (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)).\n" +
+                "\n" +
+                "A static field is global scope. A static Dictionary<string, Cart> filled by one request is invisible to the\n" +
+                "next request when it lands in another environment, and is gone when its environment is recycled: carts empty\n" +
+                "themselves at random, a \"processed message ids\" set lets duplicates through, a list of connected users shows\n" +
+                "only some of them. It works on a laptop and in a single-instance test, which is why it ships. (On Lambda\n" +
+                "Managed Instances, where one environment serves many requests concurrently, the same static is also a data\n" +
+                "race.)\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "PF2001 reports a write into state that outlives the request — a static field or property, or a field of the\n" +
+                "Lambda handler object (the runtime creates one per environment and reuses it) — when the **value written is\n" +
+                "request data**, in code a deployment unit runs on the request path. A write is an assignment (=, +=,\n" +
+                "??=), Interlocked.Exchange, or adding to, setting or removing from a collection of\n" +
+                "System.Collections.* held there, directly or through an element of it (Carts[user].Items.Add(item),\n" +
+                "Carts.GetOrAdd(user, …).Items.Add(item), a local taken from Carts.TryGetValue(user, out var cart)).\n" +
+                "\n" +
+                "Request data is what flows from a parameter of the method or lambda that writes — the handler's request,\n" +
+                "a minimal API endpoint's parameters, a helper's arguments — or from the request objects ASP.NET Core gives\n" +
+                "controllers and hubs (HttpContext, Request, User, a hub's Context). It is followed through locals,\n" +
+                "member access, object creation, operators, interpolation and call arguments, and named by its access path\n" +
+                "(request.Cart, Context.UserIdentifier). Two exceptions keep memos and caches silent:\n" +
+                "\n" +
+                "- Values derived from the key alone. The path of the written value is compared with the paths of the\n" +
+                "  key it is stored under (indexer arguments, the dictionary key, the keys that select elements on the way).\n" +
+                "  Squares[n] = n * n, Slugs.GetOrAdd(sku, s => s.ToLowerInvariant()) and\n" +
+                "  Prices[sku] = await repository.LoadAsync(sku) store a function of the key: a memo, correct in any\n" +
+                "  environment. Carts[request.UserId] = request.Cart stores something else: state.\n" +
+                "- The receiver of a call is not request data unless it is a string: repository.LoadAsync(id) returns the\n" +
+                "  repository's data; name.Trim() returns the request's.\n" +
+                "\n" +
+                "Removing an entry counts its key as the evidence (Carts.Remove(request.UserId)): only per-request entries\n" +
+                "are removed by request.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- Start-up code: static constructors, field initializers, constructors (the handler object's is run once\n" +
+                "  per environment; a service's gets its dependencies), Main and top-level statements outside the endpoint\n" +
+                "  and middleware lambdas they map, Startup.Configure* and the Lambda base classes' Init override — and\n" +
+                "  code the unit reaches only through such a call (a registry filled from Main).\n" +
+                "- Values with no request data: flags (warm = true), counters (count++,\n" +
+                "  Interlocked.Increment(ref count)), lazily created clients (client ??= new AmazonS3Client()), fresh\n" +
+                "  objects (Carts[user] = new Cart()), the logger taken from ILambdaContext. Parameters of infrastructure\n" +
+                "  types (ILambdaContext, CancellationToken, ILogger, IConfiguration, IServiceProvider, options,\n" +
+                "  delegates, Type) are never request data.\n" +
+                "- static readonly HttpClient and SDK clients, Lazy<T>, constants; [ThreadStatic] fields and\n" +
+                "  AsyncLocal<T>/ThreadLocal<T> (per-thread or per-flow state is a different question).\n" +
+                "- Instance state of objects other than the handler (a controller, a scoped service), and singletons registered\n" +
+                "  with dependency injection (not analysed).\n" +
+                "- Code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "\n" +
+                "Where the request's types do not resolve (an un-restored repository without the Amazon.Lambda packages), the\n" +
+                "write is still found by its syntax and the data by its parameter (request.Body).\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class CartFunction\n" +
+                "    {\n" +
+                "        private static readonly Dictionary<string, Cart> Carts = new();\n" +
+                "\n" +
+                "        public APIGatewayHttpApiV2ProxyResponse Handle(AddToCartRequest request, ILambdaContext context)\n" +
+                "        {\n" +
+                "            var cart = Carts.GetOrAdd(request.UserId, _ => new Cart());\n" +
+                "            cart.Items.Add(request.Item);                    // PF2001: request data kept in a static\n" +
+                "            return Ok(cart);\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "    functions:\n" +
+                "      cart:                                             # the unit the finding points at\n" +
+                "        handler: Shop::Shop.CartFunction::Handle\n" +
+                "        events:\n" +
+                "          - httpApi: POST /cart\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Keep the state where every environment sees it — DynamoDB, ElastiCache, a database — and keep statics for\n" +
+                "what is the same for every request:\n" +
+                "\n" +
+                "    public sealed class CartFunction\n" +
+                "    {\n" +
+                "        private static readonly AmazonDynamoDBClient Dynamo = new();                  // a client: fine\n" +
+                "        private static readonly ConcurrentDictionary<string, decimal> Prices = new();  // a memo of the catalog: fine\n" +
+                "\n" +
+                "        public async Task<APIGatewayHttpApiV2ProxyResponse> Handle(AddToCartRequest request, ILambdaContext context)\n" +
+                "        {\n" +
+                "            var price = Prices.GetOrAdd(request.Item.Sku, LookUpPrice);\n" +
+                "            await Dynamo.UpdateItemAsync(CartUpdate(request, price));\n" +
+                "            return Accepted();\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the state is meant to be per environment (a best-effort cache you have reasoned about), say so where it\n" +
+                "is written:\n" +
+                "\n" +
+                "    #pragma warning disable PF2001 // Per-environment throttle: losing it on recycle is fine.\n" +
+                "    LastCallOf[request.UserId] = request.RequestTime;\n" +
+                "    #pragma warning restore PF2001\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2001.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2002: In-memory session or SignalR state on a platform with many instances</summary>
+        public static RuleMetadata PF2002 { get; } = new RuleMetadata(
+            id: "PF2002",
+            title: "In-memory session or SignalR state on a platform with many instances",
+            messageFormat: "{0} keeps {1} in the memory of one execution environment, but function '{2}' runs on AWS Lambda ({3}), where requests are spread over many environments that share no memory and are recycled; {4}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "The app keeps state that must be shared between requests in the memory of one process: ASP.NET Core session state backed by AddDistributedMemoryCache (or by no distributed cache at all), or SignalR without a backplane. The project is deployed as an AWS Lambda function: consecutive requests of one user land on different execution environments that share no memory, and environments are recycled, so sessions appear to reset at random and hub messages reach only the clients of one environment. Register a shared IDistributedCache (Redis, SQL Server, DynamoDB) or a SignalR backplane. Not reported when a shared cache or backplane is registered anywhere in the project, for AddMemoryCache used as a cache, or where PF1001 already reports that the front door cannot hold SignalR connections.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "state", "session", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Session and state management in ASP.NET Core (the in-memory cache is per server)", "https://learn.microsoft.com/aspnet/core/fundamentals/app-state"),
+                new RuleReference("ASP.NET Core SignalR hosting and scaling", "https://learn.microsoft.com/aspnet/core/signalr/scale"),
+                new RuleReference("Lambda scaling behavior (execution environments per function)", "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"),
+                new RuleReference("Best practices for working with AWS Lambda functions (do not store user data in global scope)", "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2002.md",
+            HelpMarkdown =
+                "# PF2002: In-memory session or SignalR state on a platform with many instances\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2002 | State | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Session and state management in ASP.NET Core (the in-memory cache is per server)](https://learn.microsoft.com/aspnet/core/fundamentals/app-state)\n" +
+                "- [ASP.NET Core SignalR hosting and scaling](https://learn.microsoft.com/aspnet/core/signalr/scale)\n" +
+                "- [Lambda scaling behavior (execution environments per function)](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- [Best practices for working with AWS Lambda functions (do not store user data in global scope)](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "ASP.NET Core session state lives in an `IDistributedCache`. `AddDistributedMemoryCache()` registers one\n" +
+                "that is not distributed at all: it keeps every session in the memory of the process\n" +
+                "([Session and state management](https://learn.microsoft.com/aspnet/core/fundamentals/app-state)). With no\n" +
+                "distributed cache registered, session state has nowhere shared to go either (MVC's views fall back to the same\n" +
+                "in-memory cache). SignalR keeps its connections and groups in memory too, and only a backplane carries a\n" +
+                "message to the clients of other servers ([SignalR scale-out](https://learn.microsoft.com/aspnet/core/signalr/scale)).\n" +
+                "\n" +
+                "On AWS Lambda there is no single process. The platform runs as many execution environments as the traffic\n" +
+                "needs, each with its own memory ([scaling behavior](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)),\n" +
+                "sends each request to any of them, and recycles them at will\n" +
+                "([best practices](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html): no user data in global\n" +
+                "scope). Two requests of one user rarely meet the same session store: the cart, the sign-in step, the wizard\n" +
+                "state appear to reset at random, and hub messages reach only the clients of one environment.\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "- `AddDistributedMemoryCache()` in a project that also calls `AddSession()`: reported on\n" +
+                "  `AddDistributedMemoryCache`.\n" +
+                "- `AddSession()` with no distributed cache registered at all: reported on `AddSession`.\n" +
+                "- `AddSignalR()` with no backplane (`AddStackExchangeRedis`, `AddAzureSignalR`, …): reported on `AddSignalR`\n" +
+                "  — only where PF1001 is silent. Behind an API Gateway REST or HTTP API, an ALB or a function URL a SignalR hub\n" +
+                "  cannot hold a connection at all, PF1001 reports that as an error, and a backplane would not help.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- A shared cache registered anywhere in the project, reachable or not (`AddStackExchangeRedisCache`,\n" +
+                "  `AddDistributedSqlServerCache`, `AddCosmosCache`, a DynamoDB or Memcached cache, or the app's own\n" +
+                "  `AddSingleton<IDistributedCache, …>()`): when in doubt, PF2002 stays silent.\n" +
+                "- `AddMemoryCache()` and `AddDistributedMemoryCache()` without session state: a cache that each environment\n" +
+                "  fills on its own is fine. Whether an `IMemoryCache` holds session-like data is not decided (too easy to get\n" +
+                "  wrong).\n" +
+                "- Registration code no deployment unit reaches (a container-only start-up path), projects that do not run on\n" +
+                "  Lambda, and methods of the same name on other types.\n" +
+                "\n" +
+                "The registrations are matched by symbol where ASP.NET Core resolves and by name where it does not (an\n" +
+                "un-restored repository).\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "var builder = WebApplication.CreateBuilder(args);\n" +
+                "builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);\n" +
+                "builder.Services.AddDistributedMemoryCache();       // PF2002: sessions in one environment's memory\n" +
+                "builder.Services.AddSession();\n" +
+                "var app = builder.Build();\n" +
+                "app.UseSession();\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  web:                                               # the unit the finding points at\n" +
+                "    handler: Shop\n" +
+                "    events:\n" +
+                "      - httpApi: '*'\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Register a cache every environment shares:\n" +
+                "\n" +
+                "```csharp\n" +
+                "builder.Services.AddStackExchangeRedisCache(options =>\n" +
+                "    options.Configuration = builder.Configuration.GetConnectionString(\"Redis\"));\n" +
+                "builder.Services.AddSession();\n" +
+                "```\n" +
+                "\n" +
+                "or keep the state in a cookie or a token the client sends back, or in DynamoDB under the user's id.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2002 // Only one environment: reserved concurrency is 1 for this function.\n" +
+                "builder.Services.AddDistributedMemoryCache();\n" +
+                "#pragma warning restore PF2002\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2002.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2002: In-memory session or SignalR state on a platform with many instances\n" +
+                "\n" +
+                "Id: PF2002\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Session and state management in ASP.NET Core (the in-memory cache is per server) (https://learn.microsoft.com/aspnet/core/fundamentals/app-state)\n" +
+                "- ASP.NET Core SignalR hosting and scaling (https://learn.microsoft.com/aspnet/core/signalr/scale)\n" +
+                "- Lambda scaling behavior (execution environments per function) (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- Best practices for working with AWS Lambda functions (do not store user data in global scope) (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "ASP.NET Core session state lives in an IDistributedCache. AddDistributedMemoryCache() registers one\n" +
+                "that is not distributed at all: it keeps every session in the memory of the process\n" +
+                "(Session and state management (https://learn.microsoft.com/aspnet/core/fundamentals/app-state)). With no\n" +
+                "distributed cache registered, session state has nowhere shared to go either (MVC's views fall back to the same\n" +
+                "in-memory cache). SignalR keeps its connections and groups in memory too, and only a backplane carries a\n" +
+                "message to the clients of other servers (SignalR scale-out (https://learn.microsoft.com/aspnet/core/signalr/scale)).\n" +
+                "\n" +
+                "On AWS Lambda there is no single process. The platform runs as many execution environments as the traffic\n" +
+                "needs, each with its own memory (scaling behavior (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)),\n" +
+                "sends each request to any of them, and recycles them at will\n" +
+                "(best practices (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html): no user data in global\n" +
+                "scope). Two requests of one user rarely meet the same session store: the cart, the sign-in step, the wizard\n" +
+                "state appear to reset at random, and hub messages reach only the clients of one environment.\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "- AddDistributedMemoryCache() in a project that also calls AddSession(): reported on\n" +
+                "  AddDistributedMemoryCache.\n" +
+                "- AddSession() with no distributed cache registered at all: reported on AddSession.\n" +
+                "- AddSignalR() with no backplane (AddStackExchangeRedis, AddAzureSignalR, …): reported on AddSignalR\n" +
+                "  — only where PF1001 is silent. Behind an API Gateway REST or HTTP API, an ALB or a function URL a SignalR hub\n" +
+                "  cannot hold a connection at all, PF1001 reports that as an error, and a backplane would not help.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- A shared cache registered anywhere in the project, reachable or not (AddStackExchangeRedisCache,\n" +
+                "  AddDistributedSqlServerCache, AddCosmosCache, a DynamoDB or Memcached cache, or the app's own\n" +
+                "  AddSingleton<IDistributedCache, …>()): when in doubt, PF2002 stays silent.\n" +
+                "- AddMemoryCache() and AddDistributedMemoryCache() without session state: a cache that each environment\n" +
+                "  fills on its own is fine. Whether an IMemoryCache holds session-like data is not decided (too easy to get\n" +
+                "  wrong).\n" +
+                "- Registration code no deployment unit reaches (a container-only start-up path), projects that do not run on\n" +
+                "  Lambda, and methods of the same name on other types.\n" +
+                "\n" +
+                "The registrations are matched by symbol where ASP.NET Core resolves and by name where it does not (an\n" +
+                "un-restored repository).\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    var builder = WebApplication.CreateBuilder(args);\n" +
+                "    builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);\n" +
+                "    builder.Services.AddDistributedMemoryCache();       // PF2002: sessions in one environment's memory\n" +
+                "    builder.Services.AddSession();\n" +
+                "    var app = builder.Build();\n" +
+                "    app.UseSession();\n" +
+                "\n" +
+                "    functions:\n" +
+                "      web:                                               # the unit the finding points at\n" +
+                "        handler: Shop\n" +
+                "        events:\n" +
+                "          - httpApi: '*'\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Register a cache every environment shares:\n" +
+                "\n" +
+                "    builder.Services.AddStackExchangeRedisCache(options =>\n" +
+                "        options.Configuration = builder.Configuration.GetConnectionString(\"Redis\"));\n" +
+                "    builder.Services.AddSession();\n" +
+                "\n" +
+                "or keep the state in a cookie or a token the client sends back, or in DynamoDB under the user's id.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "    #pragma warning disable PF2002 // Only one environment: reserved concurrency is 1 for this function.\n" +
+                "    builder.Services.AddDistributedMemoryCache();\n" +
+                "    #pragma warning restore PF2002\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2002.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2003: File write outside the platform's writable directory</summary>
+        public static RuleMetadata PF2003 { get; } = new RuleMetadata(
+            id: "PF2003",
+            title: "File write outside the platform's writable directory",
+            messageFormat: "'{0}' writes to {1}, but function '{2}' runs on AWS Lambda ({3}), where the file system is read-only except {4}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Error,
+            description: "Code writes a file, creates a directory, opens a file for writing, logs to a file sink or opens a SQLite database file at a path outside /tmp: a relative path, the application directory (AppContext.BaseDirectory, the current directory, the content root) or another absolute path. The project is deployed as an AWS Lambda function, whose file system is read-only except /tmp: the deployment package, the working directory included, cannot be written, so the call throws at run time. Paths under /tmp (Path.GetTempPath()) and paths PlatformFit cannot work out (a parameter, a configuration value) are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "file-system", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Create a Lambda function using a container image (read-only file system, writable /tmp)", "https://docs.aws.amazon.com/lambda/latest/dg/images-create.html"),
+                new RuleReference("Lambda quotas (ephemeral storage in /tmp)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2003.md",
+            HelpMarkdown =
+                "# PF2003: File write outside the platform's writable directory\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2003 | State | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Create a Lambda function using a container image (read-only file system, writable /tmp)](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html)\n" +
+                "- [Lambda quotas (ephemeral storage in /tmp)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "An AWS Lambda function \"must be able to run on a read-only file system\"; the only writable place is `/tmp`,\n" +
+                "512 MB by default and up to 10,240 MB\n" +
+                "([container images](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html),\n" +
+                "[quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)). The deployment package is\n" +
+                "mounted read-only and is also the working directory, so a relative path such as `logs/app.log` or\n" +
+                "`data/orders.json` points into it, as do `AppContext.BaseDirectory`, `Directory.GetCurrentDirectory()` and the\n" +
+                "content root. Writing there throws `IOException: Read-only file system` or `UnauthorizedAccessException` —\n" +
+                "on the first request, not at deploy time. File log sinks are the usual way in: the Serilog or NLog setup that\n" +
+                "works on a server writes `logs/` next to the app.\n" +
+                "\n" +
+                "The writable directories come from the platform profile (`rules/platforms/aws-lambda.yaml`,\n" +
+                "`writable-paths`), not from the rule's code.\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "Reported, when a deployment unit reaches the call:\n" +
+                "\n" +
+                "- `File.WriteAllText/WriteAllBytes/WriteAllLines/AppendAllText/AppendAllLines` (and their `Async` forms),\n" +
+                "  `File.Create/CreateText/AppendText/OpenWrite`, the destination of `File.Copy/Move/Replace`,\n" +
+                "  `Directory.CreateDirectory`, the destination of `Directory.Move`, `ZipFile.ExtractToDirectory` and\n" +
+                "  `ZipFile.CreateFromDirectory`;\n" +
+                "- `new FileStream(path, mode[, access])` and `File.Open(path, mode[, access])` that write: any mode but `Open`,\n" +
+                "  or an access other than `Read` — including `FileMode.Open` with no access argument, which opens for reading\n" +
+                "  *and writing* and fails on a read-only file system (pass `FileAccess.Read` to read);\n" +
+                "- `new StreamWriter(path)`;\n" +
+                "- file log sinks: Serilog `WriteTo.File(path)`, NLog `new FileTarget { FileName = … }` (`${basedir}` is the app\n" +
+                "  directory), log4net `FileAppender`/`RollingFileAppender` `File`;\n" +
+                "- SQLite database files: `new SqliteConnection(…)`, `new SQLiteConnection(…)`, `UseSqlite(…)` whose data\n" +
+                "  source is a file.\n" +
+                "\n" +
+                "The path is classified from the code, and the message names the class:\n" +
+                "\n" +
+                "| path | example | |\n" +
+                "|---|---|---|\n" +
+                "| temporary directory | `Path.GetTempPath()`, `Path.GetTempFileName()`, `Path.Combine(Path.GetTempPath(), name)`, `\"/tmp/x\"`, `$\"/tmp/{id}.json\"` | silent |\n" +
+                "| application directory | `AppContext.BaseDirectory`, `AppDomain.CurrentDomain.BaseDirectory`, `Environment.CurrentDirectory`, `Directory.GetCurrentDirectory()`, the directory of `Assembly.Location`, `ContentRootPath`, `WebRootPath` | reported |\n" +
+                "| relative path | `\"data/orders.json\"`, `\"logs/app-.log\"`, `\"Data Source=app.db\"` | reported |\n" +
+                "| absolute path elsewhere | `\"/var/data/orders.csv\"` | reported |\n" +
+                "| unknown | a parameter, a configuration value, an environment variable | silent |\n" +
+                "\n" +
+                "Only the root of a path matters: `Path.Combine`, `Path.Join`, concatenation and interpolation are classified\n" +
+                "by their leading part (`Path.Combine` by its last rooted part, as it behaves), locals by their initializer,\n" +
+                "readonly fields by theirs. **Unknown paths are not reported**: PlatformFit cannot tell where\n" +
+                "`Path.Combine(folder, name)` goes, and would rather miss a write than invent one.\n" +
+                "\n" +
+                "Not reported either: reads (`File.ReadAllText`, `new FileStream(path, FileMode.Open, FileAccess.Read)`,\n" +
+                "`new StreamReader(path)`), in-memory and read-only SQLite databases (`Data Source=:memory:`, `Mode=ReadOnly`),\n" +
+                "methods of the same name on other types (a controller's `File(...)`, your own `Storage.WriteAllText`), code no\n" +
+                "deployment unit reaches, and projects that do not run on Lambda. Serilog, NLog and SQLite calls are matched by\n" +
+                "symbol where the packages resolve and by name where they do not.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "Log.Logger = new LoggerConfiguration()\n" +
+                "    .WriteTo.File(\"logs/orders-.log\", rollingInterval: RollingInterval.Day)    // PF2003\n" +
+                "    .CreateLogger();\n" +
+                "\n" +
+                "app.MapPost(\"/export\", (Order order) =>\n" +
+                "{\n" +
+                "    File.WriteAllText(Path.Combine(AppContext.BaseDirectory, \"exports\", $\"{order.Id}.json\"),   // PF2003\n" +
+                "        JsonSerializer.Serialize(order));\n" +
+                "});\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:                                               # the unit the finding points at\n" +
+                "    handler: Orders\n" +
+                "    events:\n" +
+                "      - httpApi: '*'\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Log to the console (Lambda sends standard output to CloudWatch Logs), keep durable files in S3, and use\n" +
+                "`/tmp` for scratch space only:\n" +
+                "\n" +
+                "```csharp\n" +
+                "Log.Logger = new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger();\n" +
+                "\n" +
+                "var scratch = Path.Combine(Path.GetTempPath(), $\"{order.Id}.json\");   // /tmp on Lambda\n" +
+                "await File.WriteAllTextAsync(scratch, JsonSerializer.Serialize(order));\n" +
+                "await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $\"exports/{order.Id}.json\", FilePath = scratch });\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the write only happens outside Lambda (a local tool mode of the same project):\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2003 // Only in the 'seed' command, run on a developer machine.\n" +
+                "File.WriteAllText(\"data/seed.json\", json);\n" +
+                "#pragma warning restore PF2003\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2003.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2003: File write outside the platform's writable directory\n" +
+                "\n" +
+                "Id: PF2003\n" +
+                "Category: State\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Create a Lambda function using a container image (read-only file system, writable /tmp) (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html)\n" +
+                "- Lambda quotas (ephemeral storage in /tmp) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "An AWS Lambda function \"must be able to run on a read-only file system\"; the only writable place is /tmp,\n" +
+                "512 MB by default and up to 10,240 MB\n" +
+                "(container images (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html),\n" +
+                "quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)). The deployment package is\n" +
+                "mounted read-only and is also the working directory, so a relative path such as logs/app.log or\n" +
+                "data/orders.json points into it, as do AppContext.BaseDirectory, Directory.GetCurrentDirectory() and the\n" +
+                "content root. Writing there throws IOException: Read-only file system or UnauthorizedAccessException —\n" +
+                "on the first request, not at deploy time. File log sinks are the usual way in: the Serilog or NLog setup that\n" +
+                "works on a server writes logs/ next to the app.\n" +
+                "\n" +
+                "The writable directories come from the platform profile (rules/platforms/aws-lambda.yaml,\n" +
+                "writable-paths), not from the rule's code.\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "Reported, when a deployment unit reaches the call:\n" +
+                "\n" +
+                "- File.WriteAllText/WriteAllBytes/WriteAllLines/AppendAllText/AppendAllLines (and their Async forms),\n" +
+                "  File.Create/CreateText/AppendText/OpenWrite, the destination of File.Copy/Move/Replace,\n" +
+                "  Directory.CreateDirectory, the destination of Directory.Move, ZipFile.ExtractToDirectory and\n" +
+                "  ZipFile.CreateFromDirectory;\n" +
+                "- new FileStream(path, mode[, access]) and File.Open(path, mode[, access]) that write: any mode but Open,\n" +
+                "  or an access other than Read — including FileMode.Open with no access argument, which opens for reading\n" +
+                "  and writing and fails on a read-only file system (pass FileAccess.Read to read);\n" +
+                "- new StreamWriter(path);\n" +
+                "- file log sinks: Serilog WriteTo.File(path), NLog new FileTarget { FileName = … } (${basedir} is the app\n" +
+                "  directory), log4net FileAppender/RollingFileAppender File;\n" +
+                "- SQLite database files: new SqliteConnection(…), new SQLiteConnection(…), UseSqlite(…) whose data\n" +
+                "  source is a file.\n" +
+                "\n" +
+                "The path is classified from the code, and the message names the class:\n" +
+                "\n" +
+                "path: temporary directory\n" +
+                "example: Path.GetTempPath(), Path.GetTempFileName(), Path.Combine(Path.GetTempPath(), name), \"/tmp/x\", $\"/tmp/{id}.json\"\n" +
+                "silent\n" +
+                "\n" +
+                "path: application directory\n" +
+                "example: AppContext.BaseDirectory, AppDomain.CurrentDomain.BaseDirectory, Environment.CurrentDirectory, Directory.GetCurrentDirectory(), the directory of Assembly.Location, ContentRootPath, WebRootPath\n" +
+                "reported\n" +
+                "\n" +
+                "path: relative path\n" +
+                "example: \"data/orders.json\", \"logs/app-.log\", \"Data Source=app.db\"\n" +
+                "reported\n" +
+                "\n" +
+                "path: absolute path elsewhere\n" +
+                "example: \"/var/data/orders.csv\"\n" +
+                "reported\n" +
+                "\n" +
+                "path: unknown\n" +
+                "example: a parameter, a configuration value, an environment variable\n" +
+                "silent\n" +
+                "\n" +
+                "Only the root of a path matters: Path.Combine, Path.Join, concatenation and interpolation are classified\n" +
+                "by their leading part (Path.Combine by its last rooted part, as it behaves), locals by their initializer,\n" +
+                "readonly fields by theirs. Unknown paths are not reported: PlatformFit cannot tell where\n" +
+                "Path.Combine(folder, name) goes, and would rather miss a write than invent one.\n" +
+                "\n" +
+                "Not reported either: reads (File.ReadAllText, new FileStream(path, FileMode.Open, FileAccess.Read),\n" +
+                "new StreamReader(path)), in-memory and read-only SQLite databases (Data Source=:memory:, Mode=ReadOnly),\n" +
+                "methods of the same name on other types (a controller's File(...), your own Storage.WriteAllText), code no\n" +
+                "deployment unit reaches, and projects that do not run on Lambda. Serilog, NLog and SQLite calls are matched by\n" +
+                "symbol where the packages resolve and by name where they do not.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    Log.Logger = new LoggerConfiguration()\n" +
+                "        .WriteTo.File(\"logs/orders-.log\", rollingInterval: RollingInterval.Day)    // PF2003\n" +
+                "        .CreateLogger();\n" +
+                "\n" +
+                "    app.MapPost(\"/export\", (Order order) =>\n" +
+                "    {\n" +
+                "        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, \"exports\", $\"{order.Id}.json\"),   // PF2003\n" +
+                "            JsonSerializer.Serialize(order));\n" +
+                "    });\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:                                               # the unit the finding points at\n" +
+                "        handler: Orders\n" +
+                "        events:\n" +
+                "          - httpApi: '*'\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Log to the console (Lambda sends standard output to CloudWatch Logs), keep durable files in S3, and use\n" +
+                "/tmp for scratch space only:\n" +
+                "\n" +
+                "    Log.Logger = new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger();\n" +
+                "\n" +
+                "    var scratch = Path.Combine(Path.GetTempPath(), $\"{order.Id}.json\");   // /tmp on Lambda\n" +
+                "    await File.WriteAllTextAsync(scratch, JsonSerializer.Serialize(order));\n" +
+                "    await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $\"exports/{order.Id}.json\", FilePath = scratch });\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the write only happens outside Lambda (a local tool mode of the same project):\n" +
+                "\n" +
+                "    #pragma warning disable PF2003 // Only in the 'seed' command, run on a developer machine.\n" +
+                "    File.WriteAllText(\"data/seed.json\", json);\n" +
+                "    #pragma warning restore PF2003\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2003.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2004: Background work on a platform that freezes between invocations</summary>
+        public static RuleMetadata PF2004 { get; } = new RuleMetadata(
+            id: "PF2004",
+            title: "Background work on a platform that freezes between invocations",
+            messageFormat: "{0}, but function '{1}' runs on AWS Lambda ({2}), which freezes the execution environment as soon as an invocation returns: the work stalls until a later request, or never runs; {3}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code starts work that outlives the invocation: a hosted service (AddHostedService, a registered BackgroundService), a timer (System.Threading.Timer, System.Timers.Timer, a PeriodicTimer kept beyond the method), or fire-and-forget on the request path (Task.Run whose task is dropped, an awaitable call used as a statement or assigned to the discard, an async void method or lambda, ContinueWith without await). The project is deployed as an AWS Lambda function: Lambda freezes the execution environment when the handler returns, so the work stops mid-way, resumes only if a later request reuses the environment, and is lost when the environment is recycled. Awaited work, tasks stored and awaited later, tasks returned to the caller and async void event handlers are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "background-work", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda execution environment lifecycle (freeze after each invocation)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+                new RuleReference("Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule", "https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2004.md",
+            HelpMarkdown =
+                "# PF2004: Background work on a platform that freezes between invocations\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2004 | State | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda execution environment lifecycle (freeze after each invocation)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- [Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule](https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "\"Lambda freezes the execution environment when the runtime and each extension have completed and there are\n" +
+                "no pending events\" ([execution environment lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)).\n" +
+                "For .NET, the runtime has completed when the handler's task does. Whatever the code started and did not\n" +
+                "await — a `Task.Run`, an un-awaited `SendAsync`, an `async void` method, a timer, a hosted service's loop — stops\n" +
+                "mid-way at that moment, resumes only if a later request happens to reuse the same environment, and is lost\n" +
+                "when the environment is recycled. The audit record is never written, the e-mail never sent, the cache\n" +
+                "refresh never runs; nothing fails loudly.\n" +
+                "\n" +
+                "Hosted services and timers have a second problem: nothing runs between invocations, so \"every five minutes\"\n" +
+                "means \"whenever traffic arrives, on one of many environments\". Periodic work belongs in an\n" +
+                "[EventBridge schedule](https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html) that\n" +
+                "invokes a function.\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "Reported, in code a deployment unit reaches (start-up code included — the freeze applies after `Init` too):\n" +
+                "\n" +
+                "- **Hosted services**, on the registration: `AddHostedService<T>()`, `AddSingleton<IHostedService, T>()` (and\n" +
+                "  `AddTransient`, `TryAdd…`), `AddHangfireServer()`, `AddQuartzHostedService()`. Fire-and-forget inside a\n" +
+                "  hosted service is not reported again.\n" +
+                "- **Timers** that outlive the method: `new System.Threading.Timer(…)`, `new System.Timers.Timer(…)` and\n" +
+                "  `new PeriodicTimer(…)` kept in a field, handed on or left running.\n" +
+                "- **Fire-and-forget**: a call returning `Task`, `ValueTask` or a `ConfigureAwait` awaitable whose result is\n" +
+                "  dropped — used as a statement (`SaveAsync(order);`, `Task.Run(…);`, `task.ContinueWith(…);`), assigned to\n" +
+                "  the discard (`_ = Task.Run(…)`), the body of a void-returning method or lambda\n" +
+                "  (`void Notify() => SendAsync();`, `orders.ForEach(o => SaveAsync(o))`), or stored in a local that is never\n" +
+                "  used again; `ThreadPool.QueueUserWorkItem`.\n" +
+                "- **async void**: `async void` methods and local functions, and `async` lambdas passed as a void-returning\n" +
+                "  delegate (`orders.ForEach(async o => …)`).\n" +
+                "\n" +
+                "Not reported: awaited work (`await SaveAsync()`, `await Task.WhenAll(…)`), tasks stored and awaited or used\n" +
+                "later in the same method, tasks returned to the caller (`Task Forward() => Task.Run(…)`), blocking waits\n" +
+                "(`Task.Run(…).Wait()`), completed tasks (`Task.FromResult`, `Task.Delay`), `async void` event handlers and\n" +
+                "async lambdas with the `(object sender, EventArgs e)` shape, a timer in a `using` local (disposed before the\n" +
+                "method returns) and a `PeriodicTimer` in a local (it only ticks while awaited), types of the same name from\n" +
+                "other libraries (a metrics `Timer`), code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "Where a call does not bind (an un-restored AWS SDK client), a dropped call whose name ends in `Async` is\n" +
+                "reported by name; `AddHostedService` is matched by name the same way.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "builder.Services.AddHostedService<CartExpiry>();          // PF2004: frozen between invocations\n" +
+                "\n" +
+                "app.MapPost(\"/orders\", async (Order order, IOrderStore store, IMailer mailer) =>\n" +
+                "{\n" +
+                "    await store.SaveAsync(order);\n" +
+                "    _ = mailer.SendConfirmationAsync(order);              // PF2004: stops when the response is sent\n" +
+                "    return Results.Accepted();\n" +
+                "});\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:                                                    # the unit the finding points at\n" +
+                "    handler: Orders\n" +
+                "    events:\n" +
+                "      - httpApi: '*'\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Await the work before returning, or hand it to a service that outlives the invocation (an SQS queue, an\n" +
+                "EventBridge event, a Step Functions execution); run periodic work from a schedule:\n" +
+                "\n" +
+                "```csharp\n" +
+                "app.MapPost(\"/orders\", async (Order order, IOrderStore store, IAmazonSQS sqs) =>\n" +
+                "{\n" +
+                "    await store.SaveAsync(order);\n" +
+                "    await sqs.SendMessageAsync(confirmationQueueUrl, JsonSerializer.Serialize(order));\n" +
+                "    return Results.Accepted();\n" +
+                "});\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  expireCarts:\n" +
+                "    handler: Orders::Orders.CartExpiry::Handle\n" +
+                "    events:\n" +
+                "      - schedule: rate(5 minutes)\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2004 // Best-effort metrics flush; losing it on a freeze is acceptable.\n" +
+                "_ = metrics.FlushAsync();\n" +
+                "#pragma warning restore PF2004\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2004.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2004: Background work on a platform that freezes between invocations\n" +
+                "\n" +
+                "Id: PF2004\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda execution environment lifecycle (freeze after each invocation) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule (https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "\"Lambda freezes the execution environment when the runtime and each extension have completed and there are\n" +
+                "no pending events\" (execution environment lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)).\n" +
+                "For .NET, the runtime has completed when the handler's task does. Whatever the code started and did not\n" +
+                "await — a Task.Run, an un-awaited SendAsync, an async void method, a timer, a hosted service's loop — stops\n" +
+                "mid-way at that moment, resumes only if a later request happens to reuse the same environment, and is lost\n" +
+                "when the environment is recycled. The audit record is never written, the e-mail never sent, the cache\n" +
+                "refresh never runs; nothing fails loudly.\n" +
+                "\n" +
+                "Hosted services and timers have a second problem: nothing runs between invocations, so \"every five minutes\"\n" +
+                "means \"whenever traffic arrives, on one of many environments\". Periodic work belongs in an\n" +
+                "EventBridge schedule (https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html) that\n" +
+                "invokes a function.\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "Reported, in code a deployment unit reaches (start-up code included — the freeze applies after Init too):\n" +
+                "\n" +
+                "- Hosted services, on the registration: AddHostedService<T>(), AddSingleton<IHostedService, T>() (and\n" +
+                "  AddTransient, TryAdd…), AddHangfireServer(), AddQuartzHostedService(). Fire-and-forget inside a\n" +
+                "  hosted service is not reported again.\n" +
+                "- Timers that outlive the method: new System.Threading.Timer(…), new System.Timers.Timer(…) and\n" +
+                "  new PeriodicTimer(…) kept in a field, handed on or left running.\n" +
+                "- Fire-and-forget: a call returning Task, ValueTask or a ConfigureAwait awaitable whose result is\n" +
+                "  dropped — used as a statement (SaveAsync(order);, Task.Run(…);, task.ContinueWith(…);), assigned to\n" +
+                "  the discard (_ = Task.Run(…)), the body of a void-returning method or lambda\n" +
+                "  (void Notify() => SendAsync();, orders.ForEach(o => SaveAsync(o))), or stored in a local that is never\n" +
+                "  used again; ThreadPool.QueueUserWorkItem.\n" +
+                "- async void: async void methods and local functions, and async lambdas passed as a void-returning\n" +
+                "  delegate (orders.ForEach(async o => …)).\n" +
+                "\n" +
+                "Not reported: awaited work (await SaveAsync(), await Task.WhenAll(…)), tasks stored and awaited or used\n" +
+                "later in the same method, tasks returned to the caller (Task Forward() => Task.Run(…)), blocking waits\n" +
+                "(Task.Run(…).Wait()), completed tasks (Task.FromResult, Task.Delay), async void event handlers and\n" +
+                "async lambdas with the (object sender, EventArgs e) shape, a timer in a using local (disposed before the\n" +
+                "method returns) and a PeriodicTimer in a local (it only ticks while awaited), types of the same name from\n" +
+                "other libraries (a metrics Timer), code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "Where a call does not bind (an un-restored AWS SDK client), a dropped call whose name ends in Async is\n" +
+                "reported by name; AddHostedService is matched by name the same way.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    builder.Services.AddHostedService<CartExpiry>();          // PF2004: frozen between invocations\n" +
+                "\n" +
+                "    app.MapPost(\"/orders\", async (Order order, IOrderStore store, IMailer mailer) =>\n" +
+                "    {\n" +
+                "        await store.SaveAsync(order);\n" +
+                "        _ = mailer.SendConfirmationAsync(order);              // PF2004: stops when the response is sent\n" +
+                "        return Results.Accepted();\n" +
+                "    });\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:                                                    # the unit the finding points at\n" +
+                "        handler: Orders\n" +
+                "        events:\n" +
+                "          - httpApi: '*'\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Await the work before returning, or hand it to a service that outlives the invocation (an SQS queue, an\n" +
+                "EventBridge event, a Step Functions execution); run periodic work from a schedule:\n" +
+                "\n" +
+                "    app.MapPost(\"/orders\", async (Order order, IOrderStore store, IAmazonSQS sqs) =>\n" +
+                "    {\n" +
+                "        await store.SaveAsync(order);\n" +
+                "        await sqs.SendMessageAsync(confirmationQueueUrl, JsonSerializer.Serialize(order));\n" +
+                "        return Results.Accepted();\n" +
+                "    });\n" +
+                "\n" +
+                "    functions:\n" +
+                "      expireCarts:\n" +
+                "        handler: Orders::Orders.CartExpiry::Handle\n" +
+                "        events:\n" +
+                "          - schedule: rate(5 minutes)\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "    #pragma warning disable PF2004 // Best-effort metrics flush; losing it on a freeze is acceptable.\n" +
+                "    _ = metrics.FlushAsync();\n" +
+                "    #pragma warning restore PF2004\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2004.severity = none",
+            IsEnabledByDefault = true,
+        };
+
         /// <summary>PF3001: Wait or client timeout longer than the function's timeout</summary>
         public static RuleMetadata PF3001 { get; } = new RuleMetadata(
             id: "PF3001",
@@ -841,6 +1852,10 @@ namespace PlatformFit.Core.Rules
         public static IReadOnlyList<RuleMetadata> All { get; } = Array.AsReadOnly(new RuleMetadata[]
         {
             PF1001,
+            PF2001,
+            PF2002,
+            PF2003,
+            PF2004,
             PF3001,
             PF3002,
             PF5001,
@@ -849,6 +1864,10 @@ namespace PlatformFit.Core.Rules
         private static readonly Dictionary<string, RuleMetadata> ById = new Dictionary<string, RuleMetadata>(StringComparer.Ordinal)
         {
             ["PF1001"] = PF1001,
+            ["PF2001"] = PF2001,
+            ["PF2002"] = PF2002,
+            ["PF2003"] = PF2003,
+            ["PF2004"] = PF2004,
             ["PF3001"] = PF3001,
             ["PF3002"] = PF3002,
             ["PF5001"] = PF5001,
