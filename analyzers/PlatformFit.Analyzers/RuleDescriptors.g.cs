@@ -24,6 +24,78 @@ namespace PlatformFit.Analyzers
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF1001.md",
             customTags: System.Array.Empty<string>());
 
+        /// <summary>PF2001: Request data kept in static state on a platform that scales out and recycles instances</summary>
+        public static readonly DiagnosticDescriptor PF2001 = new DiagnosticDescriptor(
+            id: "PF2001",
+            title: "Request data kept in static state on a platform that scales out and recycles instances",
+            messageFormat: "{0} keeps request data ('{1}') across requests, but function '{2}' runs on AWS Lambda ({3}), where each execution environment has its own memory and is recycled: other requests may not see the data, and it is lost without notice; keep it in a shared store",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code on the request path writes request data (a value that comes from the handler's parameters or the request objects, other than the key it is stored under) into a static field or property, or into a collection held there: a static Dictionary of carts, a list of connected users, a set of processed message ids. The project is deployed as an AWS Lambda function: the platform runs many execution environments, each with its own memory, routes each request to any of them, and recycles them at will. The static is neither shared nor durable, so the data silently goes missing. Start-up code, memos of a computation of the key, counters and flags, lazily created clients, [ThreadStatic] and AsyncLocal state are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2001.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF2002: In-memory session or SignalR state on a platform with many instances</summary>
+        public static readonly DiagnosticDescriptor PF2002 = new DiagnosticDescriptor(
+            id: "PF2002",
+            title: "In-memory session or SignalR state on a platform with many instances",
+            messageFormat: "{0} keeps {1} in the memory of one execution environment, but function '{2}' runs on AWS Lambda ({3}), where requests are spread over many environments that share no memory and are recycled; {4}",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "The app keeps state that must be shared between requests in the memory of one process: ASP.NET Core session state backed by AddDistributedMemoryCache (or by no distributed cache at all), or SignalR without a backplane. The project is deployed as an AWS Lambda function: consecutive requests of one user land on different execution environments that share no memory, and environments are recycled, so sessions appear to reset at random and hub messages reach only the clients of one environment. Register a shared IDistributedCache (Redis, SQL Server, DynamoDB) or a SignalR backplane. Not reported when a shared cache or backplane is registered anywhere in the project, for AddMemoryCache used as a cache, or where PF1001 already reports that the front door cannot hold SignalR connections.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2002.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF2003: File write outside the platform's writable directory</summary>
+        public static readonly DiagnosticDescriptor PF2003 = new DiagnosticDescriptor(
+            id: "PF2003",
+            title: "File write outside the platform's writable directory",
+            messageFormat: "'{0}' writes to {1}, but function '{2}' runs on AWS Lambda ({3}), where the file system is read-only except {4}",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Code writes a file, creates a directory, opens a file for writing, logs to a file sink or opens a SQLite database file at a path outside /tmp: a relative path, the application directory (AppContext.BaseDirectory, the current directory, the content root) or another absolute path. The project is deployed as an AWS Lambda function, whose file system is read-only except /tmp: the deployment package, the working directory included, cannot be written, so the call throws at run time. Paths under /tmp (Path.GetTempPath()) and paths PlatformFit cannot work out (a parameter, a configuration value) are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2003.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF2004: Background work on a platform that freezes between invocations</summary>
+        public static readonly DiagnosticDescriptor PF2004 = new DiagnosticDescriptor(
+            id: "PF2004",
+            title: "Background work on a platform that freezes between invocations",
+            messageFormat: "{0}, but function '{1}' runs on AWS Lambda ({2}), which freezes the execution environment as soon as an invocation returns: the work stalls until a later request, or never runs; {3}",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code starts work that outlives the invocation: a hosted service (AddHostedService, a registered BackgroundService), a timer (System.Threading.Timer, System.Timers.Timer, a PeriodicTimer kept beyond the method), or fire-and-forget on the request path (Task.Run whose task is dropped, an awaitable call used as a statement or assigned to the discard, an async void method or lambda, ContinueWith without await). The project is deployed as an AWS Lambda function: Lambda freezes the execution environment when the handler returns, so the work stops mid-way, resumes only if a later request reuses the environment, and is lost when the environment is recycled. Awaited work, tasks stored and awaited later, tasks returned to the caller and async void event handlers are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2004.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF3001: Wait or client timeout longer than the function's timeout</summary>
+        public static readonly DiagnosticDescriptor PF3001 = new DiagnosticDescriptor(
+            id: "PF3001",
+            title: "Wait or client timeout longer than the function's timeout",
+            messageFormat: "{0} {1} ({2}), longer than the timeout of function '{3}': {4}; the platform stops the invocation first, so bound the wait by ILambdaContext.RemainingTime or raise the timeout",
+            category: "Limits",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code that a deployment unit runs waits, or lets a client wait, for a constant duration longer than the unit's timeout: Task.Delay, Thread.Sleep, Task.Wait and SemaphoreSlim.Wait with a timeout, a CancellationTokenSource that cancels only after the duration (constructor or CancelAfter), HttpClient.Timeout, or an AWS SDK client config's Timeout. AWS Lambda stops an invocation when its timeout elapses, whatever the code is doing: the wait never completes, the cancellation never fires, and the retry or fallback after it never runs. Durations are read only when they are constant (literals, TimeSpan.FromX of constants, const and static readonly values); the timeout is the unit's configured value or the deploy tool's default, and never a guess.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF3001.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF3002: Constant allocation larger than the function's memory</summary>
+        public static readonly DiagnosticDescriptor PF3002 = new DiagnosticDescriptor(
+            id: "PF3002",
+            title: "Constant allocation larger than the function's memory",
+            messageFormat: "{0} allocates {1} ({2}), more than the memory of function '{3}': {4}; the allocation cannot succeed there, so stream the data or raise the memory size",
+            category: "Limits",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code that a deployment unit runs allocates, in one piece and with a constant size, more than the unit's whole memory: an array (new byte[N], new T[N] of a type whose size is known), a MemoryStream with that capacity, ArrayPool.Shared.Rent or GC.AllocateUninitializedArray. An AWS Lambda function's process cannot use more memory than the function's memory size (the .NET runtime support caps the GC heap there), so the allocation throws OutOfMemoryException or the environment is stopped, on every invocation that reaches it. Only constant sizes are read; the memory is the unit's configured value or the deploy tool's default, and never a guess.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF3002.md",
+            customTags: System.Array.Empty<string>());
+
         /// <summary>PF3101: Function setting outside the range the platform accepts</summary>
         public static readonly DiagnosticDescriptor PF3101 = new DiagnosticDescriptor(
             id: "PF3101",
@@ -119,5 +191,17 @@ namespace PlatformFit.Analyzers
             description: "The handler string in the deployment config does not name code the project builds. A class-library handler, Assembly::Namespace.Type::Method, must name the project's assembly exactly (Lambda loads files on Linux, where names are case-sensitive), an existing type with its namespace, and a public method of it; an executable handler, the assembly name alone, needs a project with an entry point (a Main method or top-level statements). A wrong handler deploys without complaint and fails on every invocation. The rule suggests the nearest type, method or assembly, and resolves Lambda Annotations handlers to the attributed method.",
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF4005.md",
             customTags: new[] { "CompilationEnd" });
+
+        /// <summary>PF5001: SDK or HTTP client created on every invocation</summary>
+        public static readonly DiagnosticDescriptor PF5001 = new DiagnosticDescriptor(
+            id: "PF5001",
+            title: "SDK or HTTP client created on every invocation",
+            messageFormat: "A new {0} is created on every invocation of function '{1}' ({2}); create it once, in a static field, the handler's constructor or through dependency injection, and reuse it across invocations",
+            category: "Efficiency",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code that runs on every invocation of a deployment unit creates an HttpClient, an AWS SDK service client (AmazonS3Client, AmazonDynamoDBClient …), an Azure SDK client (BlobServiceClient, CosmosClient, ServiceBusClient, SecretClient …), a MongoClient or a Redis ConnectionMultiplexer. AWS Lambda reuses an execution environment for many invocations and runs code outside the handler once per environment; a client created inside the handler pays for a new connection pool, TLS handshakes, credential resolution and DNS on every call, adds that latency to every request and can exhaust sockets. Creating the client once — in a static field, in the handler type's constructor, through IHttpClientFactory or a singleton registration — lets every invocation reuse it. Clients created during start-up, kept in a field or cache, or built on a shared handler are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF5001.md",
+            customTags: System.Array.Empty<string>());
     }
 }

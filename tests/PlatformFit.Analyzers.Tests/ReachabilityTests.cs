@@ -42,7 +42,37 @@ namespace PlatformFit.Analyzers.Tests
                 public abstract class APIGatewayProxyFunction
                 {
                     protected virtual void Init(object builder) { }
+
+                    protected virtual void PostMarshallRequestFeature(object feature, object request, object context) { }
                 }
+            }
+
+            namespace Amazon.Lambda.RuntimeSupport
+            {
+                public sealed class LambdaBootstrapBuilder
+                {
+                    public static LambdaBootstrapBuilder Create<TInput, TOutput>(System.Func<TInput, TOutput> handler, object serializer) => new LambdaBootstrapBuilder();
+
+                    public System.Threading.Tasks.Task RunAsync() => System.Threading.Tasks.Task.CompletedTask;
+                }
+            }
+
+            namespace Microsoft.AspNetCore.Builder
+            {
+                public sealed class WebApplication
+                {
+                    public void Run() { }
+                }
+
+                public static class EndpointRouteBuilderExtensions
+                {
+                    public static object MapGet(this WebApplication endpoints, string pattern, System.Delegate handler) => endpoints;
+                }
+            }
+
+            namespace Microsoft.AspNetCore.Mvc
+            {
+                public abstract class ControllerBase { }
             }
             """));
 
@@ -196,6 +226,164 @@ namespace PlatformFit.Analyzers.Tests
 
             Assert.True(reachability.HasEntryPoints);
             Assert.True(reachability.TryGetPath(Member(compilation, "WaitForCapacity"), out _));
+        }
+
+        [Fact]
+        public void Per_invocation_the_handler_runs_but_its_constructor_and_static_initializers_do_not()
+        {
+            var (compilation, reachability) = ReachPerInvocation("""
+                using System.Threading;
+
+                namespace Orders;
+
+                public sealed class Function
+                {
+                    private static readonly int Shards = Probe(1);
+                    private readonly int warm = Probe(2);
+
+                    public Function() => Probe(3);
+
+                    public int Handle(string order) => Probe(4) + Shards + warm;
+
+                    public static int Probe(int n) => n;
+                }
+                """, "Orders::Orders.Function::Handle");
+
+            Assert.False(Runs(compilation, reachability, "Probe(1)"));
+            Assert.False(Runs(compilation, reachability, "Probe(2)"));
+            Assert.False(Runs(compilation, reachability, "Probe(3)"));
+            Assert.True(Runs(compilation, reachability, "Probe(4)", out var path));
+            Assert.Equal("Entry point: 'Function.Handle', the handler of the deployment unit", path[0].Message);
+            Assert.True(reachability.TryGetPath(Member(compilation, "Probe"), out _));
+        }
+
+        [Fact]
+        public void Per_invocation_the_executable_forms_handler_lambda_runs_and_Main_around_it_does_not()
+        {
+            var (compilation, reachability) = ReachPerInvocation("""
+                using Amazon.Lambda.RuntimeSupport;
+
+                var prefix = Names.Probe("init");
+                var handler = (string input) => Names.Probe(prefix + input);
+                await LambdaBootstrapBuilder.Create(handler, new object()).RunAsync();
+
+                public static class Names
+                {
+                    public static string Probe(string text) => Normalize(text);
+
+                    private static string Normalize(string text) => text.Trim();
+                }
+                """, "Orders", OutputKind.ConsoleApplication);
+
+            Assert.False(Runs(compilation, reachability, "Names.Probe(\"init\")"));
+            Assert.True(Runs(compilation, reachability, "Names.Probe(prefix + input)", out var path));
+            Assert.Equal(
+                new[]
+                {
+                    "Entry point: 'top-level statements', the program's entry point",
+                    "'top-level statements' passes a lambda to 'Create', and the Lambda runtime calls it for every invocation",
+                },
+                path.Select(s => s.Message));
+            Assert.True(reachability.TryGetPath(Member(compilation, "Normalize"), out var callee));
+            Assert.Equal("'Names.Probe' calls 'Names.Normalize'", callee[^1].Message);
+        }
+
+        [Fact]
+        public void Per_invocation_minimal_API_endpoints_run_and_controllers_are_created_per_request()
+        {
+            var (compilation, reachability) = ReachPerInvocation("""
+                using Microsoft.AspNetCore.Builder;
+
+                var app = new WebApplication();
+                Api.Probe(0);
+                app.MapGet("/orders", () => Api.Probe(1));
+                app.MapGet("/stock", Api.Stock);
+                app.Run();
+
+                public static class Api
+                {
+                    public static int Probe(int n) => n;
+
+                    public static int Stock() => Probe(2);
+                }
+
+                public sealed class OrdersController : Microsoft.AspNetCore.Mvc.ControllerBase
+                {
+                    private readonly int created = Api.Probe(3);
+
+                    public int Get() => created;
+                }
+                """, "Orders", OutputKind.ConsoleApplication);
+
+            Assert.False(Runs(compilation, reachability, "Api.Probe(0)"));
+            Assert.True(Runs(compilation, reachability, "Api.Probe(1)"));
+            Assert.True(Runs(compilation, reachability, "Probe(2)", out var path));
+            Assert.Contains(path, s => s.Message == "'top-level statements' passes 'Api.Stock' to 'MapGet', and ASP.NET Core calls it for every request");
+            Assert.True(Runs(compilation, reachability, "Api.Probe(3)"));
+        }
+
+        [Fact]
+        public void Per_invocation_Init_overrides_of_the_Lambda_base_classes_run_once_and_the_others_per_request()
+        {
+            var (compilation, reachability) = ReachPerInvocation("""
+                namespace Api;
+
+                public sealed class LambdaEntryPoint : Amazon.Lambda.AspNetCoreServer.APIGatewayProxyFunction
+                {
+                    protected override void Init(object builder) => Probe(1);
+
+                    protected override void PostMarshallRequestFeature(object feature, object request, object context) => Probe(2);
+
+                    private static void Probe(int n) { }
+                }
+                """, "Api::Api.LambdaEntryPoint::FunctionHandlerAsync");
+
+            Assert.False(Runs(compilation, reachability, "Probe(1)"));
+            Assert.True(Runs(compilation, reachability, "Probe(2)"));
+        }
+
+        [Fact]
+        public void Per_invocation_is_empty_when_no_entry_point_is_found()
+        {
+            var (compilation, reachability) = Reach(Orders, "Orders::Orders.Missing::Handle");
+
+            Assert.True(reachability.TryGetPath(Member(compilation, "NeverCalled"), out _));
+            Assert.False(reachability.PerInvocation.TryGetPath(Member(compilation, "NeverCalled"), out _));
+        }
+
+        [Fact]
+        public void Per_invocation_finds_the_handler_lambda_by_name_when_the_runtime_package_is_missing()
+        {
+            var tree = CSharpSyntaxTree.ParseText("""
+                var handler = (string input) => Probe(input);
+                await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+
+                static string Probe(string text) => text;
+                """, path: "/repo/src/Program.cs");
+            var compilation = CSharpCompilation.Create("Orders", new[] { tree }, LocalReferenceAssemblies.NetCore, new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+            var unit = new DeploymentUnit("fn", "aws-lambda", "/repo/serverless.yml", new ConfigSpan("/repo/serverless.yml", 0, 1, 1, 1, 1, 2));
+            var reachability = ProjectReachability.Get(compilation).For(new BoundUnit(unit, BindingEvidence.HandlerAssembly, HandlerReference.Parse("Orders")), CancellationToken.None).PerInvocation;
+
+            Assert.True(Runs(compilation, reachability, "Probe(input)"));
+            Assert.True(Runs(compilation, reachability, "text", out var path));
+            Assert.Contains(path, s => s.Message.Contains("'Create', and the Lambda runtime calls it for every invocation", StringComparison.Ordinal));
+        }
+
+        /// <summary>Whether the code whose text is <paramref name="code"/> runs in the given reach.</summary>
+        private static bool Runs(Compilation compilation, UnitReachability reachability, string code) => Runs(compilation, reachability, code, out _);
+
+        private static bool Runs(Compilation compilation, UnitReachability reachability, string code, out IReadOnlyList<FlowStep> path)
+        {
+            var tree = compilation.SyntaxTrees.Single();
+            var site = tree.GetRoot().DescendantNodes().OfType<ExpressionSyntax>().First(n => n.ToString() == code);
+            var model = compilation.GetSemanticModel(tree);
+            return reachability.TryGetPath(site, ProjectReachability.EnclosingMember(model, site, CancellationToken.None), out path);
+        }
+
+        private static (Compilation Compilation, UnitReachability Reachability) ReachPerInvocation(string source, string handler, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
+        {
+            var (compilation, reachability) = Reach(source, handler, kind);
+            return (compilation, reachability.PerInvocation);
         }
 
         private static (Compilation Compilation, UnitReachability Reachability) Reach(string source, string handler, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)

@@ -24,6 +24,76 @@ namespace PlatformFit.Core.Tests
         }
 
         [Fact]
+        public void The_Lambda_profile_names_its_writable_paths_and_execution_model_with_sources()
+        {
+            var profile = PlatformProfiles.AwsLambda;
+
+            var tmp = Assert.Single(profile.WritablePaths);
+            Assert.Equal("/tmp", tmp.Path);
+            Assert.Equal("A6", tmp.Source);
+            Assert.True(tmp.IsTempDirectory);
+            Assert.NotNull(profile.ExecutionTraitThatHolds(ExecutionTraits.IsolatedInstanceMemory));
+            Assert.NotNull(profile.ExecutionTraitThatHolds(ExecutionTraits.RecycledInstances));
+            Assert.Equal("A4", profile.ExecutionTraitThatHolds(ExecutionTraits.FrozenBetweenInvocations)!.Source);
+            Assert.All(profile.Execution.Values, t => Assert.StartsWith("https://", profile.SourceUrl(t.Source)));
+        }
+
+        [Fact]
+        public void An_execution_trait_that_does_not_hold_or_is_absent_is_not_returned()
+        {
+            var profile = PlatformProfiles.Parse("p.yaml", """
+                id: p
+                name: P
+                sources: { A: { url: https://example.com } }
+                execution:
+                  frozen-between-invocations: { value: false, source: A }
+                """);
+
+            Assert.Null(profile.ExecutionTraitThatHolds(ExecutionTraits.FrozenBetweenInvocations));
+            Assert.Null(profile.ExecutionTraitThatHolds(ExecutionTraits.IsolatedInstanceMemory));
+            Assert.Empty(profile.WritablePaths);
+        }
+
+        [Fact]
+        public void An_execution_trait_that_is_not_a_boolean_is_refused()
+        {
+            var e = Assert.Throws<InvalidDataException>(() => PlatformProfiles.Parse("p.yaml", """
+                id: p
+                name: P
+                sources: { A: { url: https://example.com } }
+                execution:
+                  recycled-instances: { value: sometimes, source: A }
+                """));
+            Assert.Contains("recycled-instances", e.Message);
+        }
+
+        [Fact]
+        public void A_writable_path_without_a_listed_source_is_refused()
+        {
+            var e = Assert.Throws<InvalidDataException>(() => PlatformProfiles.Parse("p.yaml", """
+                id: p
+                name: P
+                sources: { A: { url: https://example.com } }
+                writable-paths:
+                  - { path: /tmp, source: B }
+                """));
+            Assert.Contains("source 'B'", e.Message);
+        }
+
+        [Fact]
+        public void A_number_without_a_listed_source_is_refused()
+        {
+            var e = Assert.Throws<InvalidDataException>(() => PlatformProfiles.Parse("p.yaml", """
+                id: p
+                name: P
+                sources: { A: { url: https://example.com } }
+                limits:
+                  memory-mb: { max: 10, source: B }
+                """));
+            Assert.Contains("source 'B'", e.Message);
+        }
+
+        [Fact]
         public void The_template_and_Lambda_tools_defaults_are_data_with_sources()
         {
             var profile = PlatformProfiles.AwsLambda;
@@ -39,6 +109,28 @@ namespace PlatformFit.Core.Tests
             Assert.All(profile.ToolDefaults.Values, d => Assert.StartsWith("https://", profile.SourceUrl(d.Source)));
 
             Assert.Equal(30, profile.Limits["sqs-visibility-timeout-seconds"].Default);
+        }
+
+        [Fact]
+        public void The_Lambda_profile_says_that_execution_environments_are_reused_with_its_source()
+        {
+            var model = PlatformProfiles.AwsLambda.ExecutionModel;
+
+            Assert.NotNull(model);
+            Assert.True(model.ReusesEnvironment);
+            Assert.Equal("https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html", PlatformProfiles.AwsLambda.SourceUrl(model.Source));
+        }
+
+        [Fact]
+        public void A_profile_without_an_execution_model_says_nothing_about_reuse()
+        {
+            var profile = PlatformProfiles.Parse("p.yaml", """
+                id: p
+                name: P
+                sources: { A: { url: https://example.com } }
+                """);
+
+            Assert.Null(profile.ExecutionModel);
         }
 
         [Fact]
@@ -71,19 +163,6 @@ namespace PlatformFit.Core.Tests
                 architectures: { default: sparc, source: A, runtime-identifier-suffixes: { x86_64: x64 } }
                 """));
             Assert.Contains("sparc", e.Message);
-        }
-
-        [Fact]
-        public void A_number_without_a_listed_source_is_refused()
-        {
-            var e = Assert.Throws<InvalidDataException>(() => PlatformProfiles.Parse("p.yaml", """
-                id: p
-                name: P
-                sources: { A: { url: https://example.com } }
-                limits:
-                  memory-mb: { max: 10, source: B }
-                """));
-            Assert.Contains("source 'B'", e.Message);
         }
     }
 }

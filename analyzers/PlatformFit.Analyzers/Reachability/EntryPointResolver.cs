@@ -6,8 +6,24 @@ using PlatformFit.Core.Binding;
 
 namespace PlatformFit.Analyzers.Reachability
 {
+    /// <summary>When the platform runs an entry point: for every event, or once when it sets up an execution environment.</summary>
+    internal enum EntryPhase
+    {
+        /// <summary>Called for every event or request: the handler method, a controller action, an endpoint delegate.</summary>
+        Invocation,
+
+        /// <summary>
+        /// Run once per execution environment, which later invocations reuse: the handler type's constructor, the
+        /// program's <c>Main</c> in the executable form, the <c>Init</c> overrides of the Lambda ASP.NET Core base classes.
+        /// </summary>
+        Init,
+    }
+
     /// <summary>A member the platform calls into, and why PlatformFit believes it does.</summary>
-    internal sealed record EntryPoint(ISymbol Member, string Description);
+    internal sealed record EntryPoint(ISymbol Member, string Description)
+    {
+        public EntryPhase Phase { get; init; } = EntryPhase.Invocation;
+    }
 
     /// <summary>
     /// Where a deployment unit's platform calls into the project: the handler method a
@@ -17,6 +33,15 @@ namespace PlatformFit.Analyzers.Reachability
     /// </summary>
     internal static class EntryPointResolver
     {
+        /// <summary>
+        /// Overrides the Lambda ASP.NET Core base classes (<c>AbstractAspNetCoreFunction</c>) call while they build the
+        /// host, once per execution environment; their other overrides (<c>PostMarshallRequestFeature</c> …) run per request.
+        /// </summary>
+        private static readonly HashSet<string> InitOverrides = new(StringComparer.Ordinal)
+        {
+            "Init", "CreateWebHostBuilder", "CreateHostBuilder", "PostCreateWebHost", "PostCreateHost",
+        };
+
         /// <summary>
         /// The unit's entry points; empty when the handler names nothing PlatformFit can find (a handler rule
         /// reports that; traits then fall back to the whole project).
@@ -34,7 +59,7 @@ namespace PlatformFit.Analyzers.Reachability
                 var main = compilation.GetEntryPoint(cancellationToken);
                 if (main is not null)
                 {
-                    entries.Add(new EntryPoint(main, $"'{Describe(main)}', the program's entry point"));
+                    entries.Add(new EntryPoint(main, $"'{Describe(main)}', the program's entry point") { Phase = EntryPhase.Init });
                 }
             }
 
@@ -82,11 +107,14 @@ namespace PlatformFit.Analyzers.Reachability
             {
                 if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
                 {
-                    entries.Add(new EntryPoint(constructor, $"'{Describe(constructor)}', run when the platform creates the handler"));
+                    entries.Add(new EntryPoint(constructor, $"'{Describe(constructor)}', run when the platform creates the handler") { Phase = EntryPhase.Init });
                 }
                 else if (member is IMethodSymbol { IsOverride: true, OverriddenMethod: { } overridden } method && !IsSource(overridden))
                 {
-                    entries.Add(new EntryPoint(method, $"'{Describe(method)}', called by '{overridden.ContainingType.Name}'"));
+                    entries.Add(new EntryPoint(method, $"'{Describe(method)}', called by '{overridden.ContainingType.Name}'")
+                    {
+                        Phase = InitOverrides.Contains(method.Name) ? EntryPhase.Init : EntryPhase.Invocation,
+                    });
                 }
             }
         }
@@ -108,9 +136,16 @@ namespace PlatformFit.Analyzers.Reachability
                     {
                         entries.Add(new EntryPoint(method, $"'{Describe(method)}', a {role} ASP.NET Core routes requests to"));
                     }
+                    else if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
+                    {
+                        // ASP.NET Core activates controllers and hubs for every request (or hub call), not once.
+                        entries.Add(new EntryPoint(constructor, $"'{Describe(constructor)}', run for every request: ASP.NET Core creates a {RoutedOwner(role)} per request"));
+                    }
                 }
             }
         }
+
+        private static string RoutedOwner(string role) => role == "controller action" ? "controller" : "hub";
 
         private static string? RoutedRole(INamedTypeSymbol type)
         {
@@ -146,6 +181,8 @@ namespace PlatformFit.Analyzers.Reachability
         internal static string Describe(ISymbol symbol) => symbol switch
         {
             IMethodSymbol { MethodKind: MethodKind.Constructor } constructor => $"{constructor.ContainingType.Name}.{constructor.ContainingType.Name}",
+            IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda => $"lambda in {Describe(lambda.ContainingSymbol)}",
+            IMethodSymbol { MethodKind: MethodKind.LocalFunction } local => local.Name,
             IMethodSymbol method when method.ContainingType is { IsImplicitlyDeclared: true } || method.Name == "<Main>$" => "top-level statements",
             _ => $"{symbol.ContainingType?.Name}.{symbol.Name}",
         };

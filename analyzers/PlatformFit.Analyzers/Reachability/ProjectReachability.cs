@@ -29,6 +29,9 @@ namespace PlatformFit.Analyzers.Reachability
 
         public static ProjectReachability Get(Compilation compilation) => Cache.GetValue(compilation, c => new ProjectReachability(c));
 
+        /// <summary>The semantic models the call graph binds with, shared with rules that read code in other trees.</summary>
+        public SemanticModels Models => models;
+
         public UnitReachability For(BoundUnit unit, CancellationToken cancellationToken) =>
             units.GetOrAdd(unit, u => new System.Lazy<UnitReachability>(
                 () => UnitReachability.Compute(compilation, models, EntryPointResolver.Resolve(compilation, u, cancellationToken), cancellationToken),

@@ -31,5 +31,25 @@ namespace PlatformFit.Analyzers.Reachability
 
             return reaching;
         }
+
+        /// <summary>
+        /// The candidate units that run the code at <paramref name="site"/> on every invocation, not only once when
+        /// they set up an execution environment (<see cref="UnitReachability.PerInvocation"/>).
+        /// </summary>
+        public static List<ReachingUnit> PerInvocation(SemanticModel model, SyntaxNode site, IEnumerable<BoundUnit> candidates, CancellationToken cancellationToken)
+        {
+            var reaching = new List<ReachingUnit>();
+            var member = ProjectReachability.EnclosingMember(model, site, cancellationToken);
+            var project = ProjectReachability.Get(model.Compilation);
+            foreach (var unit in candidates)
+            {
+                if (project.For(unit, cancellationToken).PerInvocation.TryGetPath(site, member, out var path))
+                {
+                    reaching.Add(new ReachingUnit(unit, path));
+                }
+            }
+
+            return reaching;
+        }
     }
 }

@@ -1,10 +1,12 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 
 namespace PlatformFit.Analyzers.Reachability
 {
@@ -17,10 +19,21 @@ namespace PlatformFit.Analyzers.Reachability
     /// functions (walked as part of the member that declares them), virtual and interface calls to every
     /// implementation in source, and types the framework activates from a generic type argument
     /// (<c>AddHostedService&lt;T&gt;</c>, <c>UseStartup&lt;T&gt;</c>).
+    /// <para>
+    /// <see cref="PerInvocation"/> is the part of that code that runs for every event rather than once per
+    /// execution environment — what a rule about per-invocation cost asks for. It is a second walk over the same
+    /// call graph: from the entry points of the <see cref="EntryPhase.Invocation"/> phase and from the delegates
+    /// start-up code hands to the framework to call per request (<see cref="InvocationCallbacks"/>), without the
+    /// edges that only run at start-up: static initializers and static constructors, property initializers, and
+    /// types the framework activates from a registration (<c>AddSingleton&lt;T&gt;</c>).
+    /// </para>
     /// </summary>
     internal sealed class UnitReachability
     {
         private const int MaxPathSteps = 12;
+
+        /// <summary>How many local variables a delegate argument is followed through (<c>var handler = …; Create(handler)</c>).</summary>
+        private const int MaxDelegateHops = 2;
 
         private readonly Compilation compilation;
         private readonly SemanticModels models;
@@ -29,11 +42,32 @@ namespace PlatformFit.Analyzers.Reachability
         private readonly HashSet<INamedTypeSymbol> initializedTypes = new(SymbolEqualityComparer.Default);
         private readonly CancellationToken cancellationToken;
 
-        private UnitReachability(Compilation compilation, SemanticModels models, CancellationToken cancellationToken)
+        /// <summary>True for the walk of <see cref="PerInvocation"/>, which leaves out the edges that only run at start-up.</summary>
+        private readonly bool perInvocationOnly;
+
+        /// <summary>
+        /// Lambdas and local functions that run per invocation, by their syntax: their symbols differ between semantic
+        /// models, so an analyzer's site is matched to them by place.
+        /// </summary>
+        private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), ISymbol> regions = new();
+
+        /// <summary>Delegates the reached code hands to the framework to call per invocation.</summary>
+        private readonly List<Callback> callbacks = new();
+
+        private readonly IReadOnlyList<EntryPoint> entries;
+        private readonly System.Lazy<UnitReachability>? perInvocation;
+
+        private UnitReachability(Compilation compilation, SemanticModels models, IReadOnlyList<EntryPoint> entries, bool perInvocationOnly, CancellationToken cancellationToken)
         {
             this.compilation = compilation;
             this.models = models;
+            this.entries = entries;
+            this.perInvocationOnly = perInvocationOnly;
             this.cancellationToken = cancellationToken;
+            if (!perInvocationOnly)
+            {
+                perInvocation = new System.Lazy<UnitReachability>(ComputePerInvocation, LazyThreadSafetyMode.ExecutionAndPublication);
+            }
         }
 
         /// <summary>
@@ -42,15 +76,80 @@ namespace PlatformFit.Analyzers.Reachability
         /// </summary>
         public bool HasEntryPoints { get; private set; }
 
+        /// <summary>
+        /// The code the unit runs on every invocation, as opposed to once per execution environment (the handler
+        /// type's constructor, static initializers, <c>Main</c> before it starts the runtime loop). Empty when no entry
+        /// point could be found: unlike <see cref="TryGetPath(ISymbol, out IReadOnlyList{FlowStep})"/> on the whole
+        /// reach, it does not fall back to "everything", since that would count start-up code as per-invocation.
+        /// </summary>
+        public UnitReachability PerInvocation => perInvocation?.Value ?? this;
+
         public static UnitReachability Compute(Compilation compilation, SemanticModels models, IReadOnlyList<EntryPoint> entries, CancellationToken cancellationToken)
         {
-            var reachability = new UnitReachability(compilation, models, cancellationToken) { HasEntryPoints = entries.Count > 0 };
+            var reachability = new UnitReachability(compilation, models, entries, perInvocationOnly: false, cancellationToken) { HasEntryPoints = entries.Count > 0 };
             foreach (var entry in entries)
             {
                 reachability.Reach(entry.Member, new Step(null, null, entry.Description));
             }
 
             return reachability;
+        }
+
+        private UnitReachability ComputePerInvocation()
+        {
+            // The callbacks start-up code registers are known only once the whole reach has been walked.
+            lock (reached)
+            {
+                Run(until: null);
+            }
+
+            var reachability = new UnitReachability(compilation, models, entries, perInvocationOnly: true, cancellationToken) { HasEntryPoints = true };
+            foreach (var entry in entries)
+            {
+                if (entry.Phase == EntryPhase.Invocation)
+                {
+                    reachability.Reach(entry.Member, new Step(null, null, entry.Description));
+                }
+            }
+
+            foreach (var callback in callbacks)
+            {
+                // The path to a callback starts with the start-up code that registers it.
+                TryGetPath(callback.RegisteredIn, out var prefix);
+                reachability.Reach(callback.Target, new Step(null, callback.Site, callback.Message) { Prefix = prefix });
+            }
+
+            // Sites are matched to lambdas by place (regions), which needs the whole per-invocation walk.
+            reachability.Run(until: null);
+            return reachability;
+        }
+
+        /// <summary>
+        /// Whether the code at <paramref name="site"/> runs for this unit, and the path to it: through a lambda or
+        /// local function this reach holds (innermost first), else through <paramref name="member"/>, the member
+        /// whose code holds the site.
+        /// </summary>
+        public bool TryGetPath(SyntaxNode site, ISymbol? member, out IReadOnlyList<FlowStep> path)
+        {
+            if (regions.Count > 0)
+            {
+                for (var node = site; node is not null; node = node.Parent)
+                {
+                    if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax &&
+                        regions.TryGetValue((node.SyntaxTree, node.Span), out var region))
+                    {
+                        return TryGetPath(region, out path);
+                    }
+                }
+            }
+
+            if (member is null)
+            {
+                path = System.Array.Empty<FlowStep>();
+                return false;
+            }
+
+            return TryGetPath(member, out path);
         }
 
         /// <summary>
@@ -87,15 +186,25 @@ namespace PlatformFit.Analyzers.Reachability
 
         private List<FlowStep> PathTo(ISymbol member)
         {
-
             var steps = new List<FlowStep>();
             var current = member;
             var seen = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            IReadOnlyList<FlowStep>? prefix = null;
             while (reached.TryGetValue(current, out var step) && seen.Add(current))
             {
                 if (step.From is null)
                 {
-                    steps.Add(new FlowStep(current.Locations[0], $"Entry point: {step.EntryDescription}"));
+                    if (step.Prefix is not null)
+                    {
+                        // A callback: the step is where start-up code hands it to the framework.
+                        steps.Add(new FlowStep(step.CallSite!, step.EntryDescription!));
+                        prefix = step.Prefix;
+                    }
+                    else
+                    {
+                        steps.Add(new FlowStep(current.Locations[0], $"Entry point: {step.EntryDescription}"));
+                    }
+
                     break;
                 }
 
@@ -104,6 +213,11 @@ namespace PlatformFit.Analyzers.Reachability
             }
 
             steps.Reverse();
+            if (prefix is not null)
+            {
+                steps.InsertRange(0, prefix);
+            }
+
             return steps.Count <= MaxPathSteps ? steps : [.. steps.Take(1), .. steps.Skip(steps.Count - (MaxPathSteps - 1))];
         }
 
@@ -117,16 +231,25 @@ namespace PlatformFit.Analyzers.Reachability
 
             reached[member] = step;
             pending.Enqueue(member);
+            if (perInvocationOnly && member is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+            {
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    regions[(reference.SyntaxTree, reference.Span)] = member;
+                }
+            }
         }
 
-        private void Run(ISymbol until)
+        /// <summary>Walks until <paramref name="until"/> is reached, or to the end when it is null.</summary>
+        private void Run(ISymbol? until)
         {
-            while (pending.Count > 0 && !reached.ContainsKey(until))
+            while (pending.Count > 0 && (until is null || !reached.ContainsKey(until)))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var member = pending.Dequeue();
-                if (member.ContainingType is { } type)
+                if (!perInvocationOnly && member.ContainingType is { } type)
                 {
+                    // Static initializers run once per execution environment, not per invocation.
                     InitializeType(type, member);
                 }
 
@@ -153,10 +276,24 @@ namespace PlatformFit.Analyzers.Reachability
                 {
                     case IInvocationOperation invocation:
                         Call(from, invocation.TargetMethod, operation);
-                        Activate(from, invocation.TargetMethod, operation);
+                        if (!perInvocationOnly)
+                        {
+                            // A registration (AddSingleton<T>) runs at start-up; what it activates is not per invocation.
+                            Activate(from, invocation.TargetMethod, operation);
+                            NoteCallbacks(from, invocation.TargetMethod, invocation.Arguments, operation);
+                        }
+
                         break;
-                    case IObjectCreationOperation { Constructor: { } constructor }:
+                    case IObjectCreationOperation { Constructor: { } constructor } creation:
                         Call(from, constructor, operation);
+                        if (!perInvocationOnly)
+                        {
+                            NoteCallbacks(from, constructor, creation.Arguments, operation);
+                        }
+
+                        break;
+                    case IInvalidOperation invalid when !perInvocationOnly:
+                        NoteCallbacksByName(from, invalid);
                         break;
                     case IMethodReferenceOperation reference:
                         Call(from, reference.Method, operation);
@@ -172,9 +309,14 @@ namespace PlatformFit.Analyzers.Reachability
                             Call(from, setter, operation);
                         }
 
-                        Reach(property.Property, new Step(from, operation.Syntax.GetLocation(), null));
+                        if (!perInvocationOnly)
+                        {
+                            // Reaching the property reaches its initializer, which runs with the type or instance, not per use.
+                            Reach(property.Property, new Step(from, operation.Syntax.GetLocation(), null));
+                        }
+
                         break;
-                    case IFieldReferenceOperation field when field.Field.ContainingType is { } fieldType && EntryPointResolver.IsSource(fieldType):
+                    case IFieldReferenceOperation field when !perInvocationOnly && field.Field.ContainingType is { } fieldType && EntryPointResolver.IsSource(fieldType):
                         InitializeType(fieldType, from);
                         break;
                 }
@@ -191,6 +333,91 @@ namespace PlatformFit.Analyzers.Reachability
                 {
                     Reach(implementation, step);
                 }
+            }
+        }
+
+        /// <summary>Delegates passed to a framework method that calls them per invocation (<see cref="InvocationCallbacks"/>).</summary>
+        private void NoteCallbacks(ISymbol from, IMethodSymbol target, ImmutableArray<IArgumentOperation> arguments, IOperation site)
+        {
+            if (EntryPointResolver.IsSource(target))
+            {
+                return;
+            }
+
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter is { } parameter && InvocationCallbacks.PerInvocationReason(target, parameter) is { } reason)
+                {
+                    AddCallbacks(from, argument.Value, site, target.MethodKind == MethodKind.Constructor ? target.ContainingType.Name : target.Name, reason);
+                }
+            }
+        }
+
+        /// <summary>The same for a call that does not bind (an un-restored framework), by the names of <see cref="InvocationCallbacks"/>.</summary>
+        private void NoteCallbacksByName(ISymbol from, IInvalidOperation invalid)
+        {
+            var (arguments, reason, name) = invalid.Syntax switch
+            {
+                InvocationExpressionSyntax invocation => (invocation.ArgumentList, InvocationCallbacks.PerInvocationReasonByName(invocation.Expression), (invocation.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText),
+                BaseObjectCreationExpressionSyntax creation => (creation.ArgumentList, InvocationCallbacks.PerInvocationReasonByName(creation), "LambdaBootstrap"),
+                _ => (null, null, null),
+            };
+            if (arguments is null || reason is null || name is null)
+            {
+                return;
+            }
+
+            var model = models.For(invalid.Syntax.SyntaxTree);
+            foreach (var argument in arguments.Arguments)
+            {
+                if (model.GetOperation(argument.Expression, cancellationToken) is { } value)
+                {
+                    AddCallbacks(from, value, invalid, name, reason);
+                }
+            }
+        }
+
+        private void AddCallbacks(ISymbol from, IOperation value, IOperation site, string registeredWith, string reason)
+        {
+            foreach (var target in DelegateTargets(value, 0))
+            {
+                var what = target is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } ? "a lambda" : $"'{EntryPointResolver.Describe(target)}'";
+                callbacks.Add(new Callback(target, from, site.Syntax.GetLocation(), $"'{EntryPointResolver.Describe(from)}' passes {what} to '{registeredWith}', and {reason}"));
+            }
+        }
+
+        /// <summary>The code a delegate-valued argument runs: a lambda, a method group, or a local variable holding one.</summary>
+        private IEnumerable<ISymbol> DelegateTargets(IOperation value, int hops)
+        {
+            switch (value)
+            {
+                case IConversionOperation conversion:
+                    return DelegateTargets(conversion.Operand, hops);
+                case IDelegateCreationOperation creation:
+                    return DelegateTargets(creation.Target, hops);
+                case IAnonymousFunctionOperation lambda:
+                    return new[] { (ISymbol)lambda.Symbol };
+                case IMethodReferenceOperation reference:
+                    return new[] { (ISymbol)reference.Method };
+                case ILocalReferenceOperation local when hops < MaxDelegateHops:
+                    var found = new List<ISymbol>();
+                    foreach (var reference in local.Local.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer } &&
+                            models.For(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) is { } initial)
+                        {
+                            found.AddRange(DelegateTargets(initial, hops + 1));
+                        }
+                    }
+
+                    return found;
+                case { Syntax: IdentifierNameSyntax or MemberAccessExpressionSyntax } group:
+                    // A method group the compiler could not convert (the call around it does not bind): its candidates.
+                    var info = models.For(group.Syntax.SyntaxTree).GetSymbolInfo(group.Syntax, cancellationToken);
+                    var methods = info.Symbol is IMethodSymbol method ? new[] { method } : info.CandidateSymbols.OfType<IMethodSymbol>().ToArray();
+                    return methods.Length == 1 ? new ISymbol[] { methods[0] } : System.Array.Empty<ISymbol>();
+                default:
+                    return System.Array.Empty<ISymbol>();
             }
         }
 
@@ -299,7 +526,7 @@ namespace PlatformFit.Analyzers.Reachability
             {
                 var syntax = reference.GetSyntax(cancellationToken);
                 var model = models.For(syntax.SyntaxTree);
-                foreach (var node in CodeOf(syntax))
+                foreach (var node in perInvocationOnly && syntax is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax ? new[] { syntax } : CodeOf(syntax))
                 {
                     if (model.GetOperation(node, cancellationToken) is { } operation)
                     {
@@ -354,7 +581,16 @@ namespace PlatformFit.Analyzers.Reachability
             return symbol.OriginalDefinition;
         }
 
-        /// <summary>How a member was reached: from which member and where, or as an entry point.</summary>
-        private sealed record Step(ISymbol? From, Location? CallSite, string? EntryDescription);
+        /// <summary>
+        /// How a member was reached: from which member and where, or as an entry point. A callback's step has no
+        /// <see cref="From"/> but a <see cref="Prefix"/>: the path to the start-up code that registered it.
+        /// </summary>
+        private sealed record Step(ISymbol? From, Location? CallSite, string? EntryDescription)
+        {
+            public IReadOnlyList<FlowStep>? Prefix { get; init; }
+        }
+
+        /// <summary>A delegate handed to the framework to call per invocation, where, and by which reached member.</summary>
+        private sealed record Callback(ISymbol Target, ISymbol RegisteredIn, Location Site, string Message);
     }
 }

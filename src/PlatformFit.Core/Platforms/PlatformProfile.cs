@@ -62,6 +62,19 @@ namespace PlatformFit.Core.Platforms
             return null;
         }
 
+        /// <summary>How the platform runs code between invocations; null when the profile does not say.</summary>
+        public ExecutionModel? ExecutionModel { get; init; }
+
+        /// <summary>The directories code may write to (<c>/tmp</c> on Lambda); empty when the profile names none.</summary>
+        public IReadOnlyList<WritablePath> WritablePaths { get; init; } = Array.Empty<WritablePath>();
+
+        /// <summary>How the platform runs code across and between invocations, by key (<c>frozen-between-invocations</c>, …).</summary>
+        public IReadOnlyDictionary<string, ExecutionTrait> Execution { get; init; } = new Dictionary<string, ExecutionTrait>();
+
+        /// <summary>The execution trait when the profile states it and it holds; null otherwise.</summary>
+        public ExecutionTrait? ExecutionTraitThatHolds(string key) =>
+            Execution.TryGetValue(key, out var trait) && trait.Holds ? trait : null;
+
         /// <summary>The defaults a deploy tool applies, or an empty set when the profile names none for it.</summary>
         public ToolDefaults ToolDefaultsFor(string tool) =>
             ToolDefaults.TryGetValue(tool, out var defaults) ? defaults : new ToolDefaults(null, null, null);
@@ -77,6 +90,31 @@ namespace PlatformFit.Core.Platforms
 
     /// <summary>A numeric limit: <c>memory-mb: { min: 128, max: 10240, default: 128, source: A1 }</c>.</summary>
     public sealed record PlatformLimit(string Name, long? Min, long? Max, long? Default, string? Source);
+
+    /// <summary>
+    /// A directory code may write to: <c>{ path: /tmp, temp-directory: true, source: A6 }</c>.
+    /// <paramref name="IsTempDirectory"/>: <c>Path.GetTempPath()</c> resolves to it on the platform.
+    /// </summary>
+    public sealed record WritablePath(string Path, bool IsTempDirectory, string? Source);
+
+    /// <summary>
+    /// A fact about how the platform runs code: <c>frozen-between-invocations: { value: true, source: A4, note: "…" }</c>.
+    /// The keys the rules read are the constants of <see cref="ExecutionTraits"/>.
+    /// </summary>
+    public sealed record ExecutionTrait(string Key, bool Holds, string? Source, string? Note);
+
+    /// <summary>The execution trait keys of <c>rules/platforms/*.yaml</c> that rules read.</summary>
+    public static class ExecutionTraits
+    {
+        /// <summary>The platform runs many instances of the code, each with its own memory.</summary>
+        public const string IsolatedInstanceMemory = "isolated-instance-memory";
+
+        /// <summary>Instances are reused across requests and recycled at the platform's discretion.</summary>
+        public const string RecycledInstances = "recycled-instances";
+
+        /// <summary>The platform suspends the process between invocations: nothing runs unless a request is in flight.</summary>
+        public const string FrozenBetweenInvocations = "frozen-between-invocations";
+    }
 
     /// <summary>A deploy tool's defaults for absent keys.</summary>
     public sealed record ToolDefaults(int? MemoryMb, int? TimeoutSeconds, string? Source);
@@ -103,6 +141,12 @@ namespace PlatformFit.Core.Platforms
         /// </summary>
         public bool IntegrationTimeoutRaisable { get; init; }
     }
+
+    /// <summary>
+    /// How the platform runs code: <c>execution-model: { reuses-environment: true, source: A5 }</c> says that code run
+    /// at start-up serves many invocations, so what it creates (clients, connections) is reused by them.
+    /// </summary>
+    public sealed record ExecutionModel(bool ReusesEnvironment, string? Source);
 
     /// <summary>A runtime's lifecycle dates (ISO dates as written, compared as dates by the rules that need them).</summary>
     public sealed record RuntimeLifecycle(string Id, string? Framework, DateTime? Deprecated, DateTime? BlockCreate, DateTime? BlockUpdate, bool ImageOnly, bool OsOnly, string? Source)

@@ -87,8 +87,34 @@ namespace PlatformFit.Core.Platforms
                 });
             }
 
+            var executionModel = root["execution-model"] is { } model
+                ? new ExecutionModel(model["reuses-environment"]?.Value == "true", Source(path, model, sources))
+                : null;
+
+            var writablePaths = new List<WritablePath>();
+            foreach (var item in root["writable-paths"]?.Items ?? Array.Empty<YamlNode>())
+            {
+                writablePaths.Add(new WritablePath(Required(path, item, "path"), item["temp-directory"]?.Value == "true", Source(path, item, sources)));
+            }
+
+            var execution = new Dictionary<string, ExecutionTrait>(StringComparer.Ordinal);
+            foreach (var entry in Entries(root["execution"]))
+            {
+                var key = entry.Key.Value!;
+                var holds = entry.Value["value"]?.Value switch
+                {
+                    "true" => true,
+                    "false" => false,
+                    var other => throw new InvalidDataException($"{path}({entry.Value.Span.StartLine},{entry.Value.Span.StartColumn}): execution trait '{key}' has value '{other}'; expected true or false"),
+                };
+                execution[key] = new ExecutionTrait(key, holds, Source(path, entry.Value, sources), entry.Value["note"]?.Value);
+            }
+
             return new PlatformProfile(Required(path, root, "id"), Required(path, root, "name"), sources, limits, toolDefaults, frontDoors, runtimes)
             {
+                ExecutionModel = executionModel,
+                WritablePaths = writablePaths,
+                Execution = execution,
                 Architectures = ReadArchitectures(path, root["architectures"], sources),
                 OtherLanguageRuntimes = ReadOtherLanguageRuntimes(path, root["other-language-runtimes"], sources),
             };

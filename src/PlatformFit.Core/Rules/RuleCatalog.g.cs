@@ -211,6 +211,1415 @@ namespace PlatformFit.Core.Rules
             IsEnabledByDefault = true,
         };
 
+        /// <summary>PF2001: Request data kept in static state on a platform that scales out and recycles instances</summary>
+        public static RuleMetadata PF2001 { get; } = new RuleMetadata(
+            id: "PF2001",
+            title: "Request data kept in static state on a platform that scales out and recycles instances",
+            messageFormat: "{0} keeps request data ('{1}') across requests, but function '{2}' runs on AWS Lambda ({3}), where each execution environment has its own memory and is recycled: other requests may not see the data, and it is lost without notice; keep it in a shared store",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code on the request path writes request data (a value that comes from the handler's parameters or the request objects, other than the key it is stored under) into a static field or property, or into a collection held there: a static Dictionary of carts, a list of connected users, a set of processed message ids. The project is deployed as an AWS Lambda function: the platform runs many execution environments, each with its own memory, routes each request to any of them, and recycles them at will. The static is neither shared nor durable, so the data silently goes missing. Start-up code, memos of a computation of the key, counters and flags, lazily created clients, [ThreadStatic] and AsyncLocal state are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "state", "serverless" }),
+            Precision = "medium",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Best practices for working with AWS Lambda functions (do not store user data in global scope)", "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"),
+                new RuleReference("Lambda scaling behavior (execution environments per function)", "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"),
+                new RuleReference("Lambda execution environment lifecycle", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2001.md",
+            HelpMarkdown =
+                "# PF2001: Request data kept in static state on a platform that scales out and recycles instances\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2001 | State | warning | medium | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Best practices for working with AWS Lambda functions (do not store user data in global scope)](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- [Lambda scaling behavior (execution environments per function)](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- [Lambda execution environment lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "AWS Lambda runs a function in many execution environments at once — it adds up to 1,000 of them every 10\n" +
+                "seconds per function as traffic grows ([scaling behavior](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html))\n" +
+                "— and each has its own memory. Lambda routes every request to any free environment, keeps an environment for\n" +
+                "an unknown number of requests, then recycles it\n" +
+                "([execution environment lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)).\n" +
+                "AWS's own advice is to initialize SDK clients once, outside the handler, and *not* to keep user or request\n" +
+                "data in global scope ([best practices](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)).\n" +
+                "\n" +
+                "A static field is global scope. A `static Dictionary<string, Cart>` filled by one request is invisible to the\n" +
+                "next request when it lands in another environment, and is gone when its environment is recycled: carts empty\n" +
+                "themselves at random, a \"processed message ids\" set lets duplicates through, a list of connected users shows\n" +
+                "only some of them. It works on a laptop and in a single-instance test, which is why it ships. (On Lambda\n" +
+                "Managed Instances, where one environment serves many requests concurrently, the same static is also a data\n" +
+                "race.)\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "PF2001 reports a **write into state that outlives the request** — a static field or property, or a field of the\n" +
+                "Lambda handler object (the runtime creates one per environment and reuses it) — when the **value written is\n" +
+                "request data**, in code a deployment unit runs on the request path. A write is an assignment (`=`, `+=`,\n" +
+                "`??=`), `Interlocked.Exchange`, or adding to, setting or removing from a collection of\n" +
+                "`System.Collections.*` held there, directly or through an element of it (`Carts[user].Items.Add(item)`,\n" +
+                "`Carts.GetOrAdd(user, …).Items.Add(item)`, a local taken from `Carts.TryGetValue(user, out var cart)`).\n" +
+                "\n" +
+                "**Request data** is what flows from a parameter of the method or lambda that writes — the handler's request,\n" +
+                "a minimal API endpoint's parameters, a helper's arguments — or from the request objects ASP.NET Core gives\n" +
+                "controllers and hubs (`HttpContext`, `Request`, `User`, a hub's `Context`). It is followed through locals,\n" +
+                "member access, object creation, operators, interpolation and call arguments, and named by its access path\n" +
+                "(`request.Cart`, `Context.UserIdentifier`). Two exceptions keep memos and caches silent:\n" +
+                "\n" +
+                "- **Values derived from the key alone.** The path of the written value is compared with the paths of the\n" +
+                "  key it is stored under (indexer arguments, the dictionary key, the keys that select elements on the way).\n" +
+                "  `Squares[n] = n * n`, `Slugs.GetOrAdd(sku, s => s.ToLowerInvariant())` and\n" +
+                "  `Prices[sku] = await repository.LoadAsync(sku)` store a function of the key: a memo, correct in any\n" +
+                "  environment. `Carts[request.UserId] = request.Cart` stores something else: state.\n" +
+                "- **The receiver of a call is not request data** unless it is a string: `repository.LoadAsync(id)` returns the\n" +
+                "  repository's data; `name.Trim()` returns the request's.\n" +
+                "\n" +
+                "Removing an entry counts its key as the evidence (`Carts.Remove(request.UserId)`): only per-request entries\n" +
+                "are removed by request.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- **Start-up code**: static constructors, field initializers, constructors (the handler object's is run once\n" +
+                "  per environment; a service's gets its dependencies), `Main` and top-level statements outside the endpoint\n" +
+                "  and middleware lambdas they map, `Startup.Configure*` and the Lambda base classes' `Init` override — and\n" +
+                "  code the unit reaches only through such a call (a registry filled from `Main`).\n" +
+                "- Values with no request data: flags (`warm = true`), counters (`count++`,\n" +
+                "  `Interlocked.Increment(ref count)`), lazily created clients (`client ??= new AmazonS3Client()`), fresh\n" +
+                "  objects (`Carts[user] = new Cart()`), the logger taken from `ILambdaContext`. Parameters of infrastructure\n" +
+                "  types (`ILambdaContext`, `CancellationToken`, `ILogger`, `IConfiguration`, `IServiceProvider`, options,\n" +
+                "  delegates, `Type`) are never request data.\n" +
+                "- `static readonly HttpClient` and SDK clients, `Lazy<T>`, constants; `[ThreadStatic]` fields and\n" +
+                "  `AsyncLocal<T>`/`ThreadLocal<T>` (per-thread or per-flow state is a different question).\n" +
+                "- Instance state of objects other than the handler (a controller, a scoped service), and singletons registered\n" +
+                "  with dependency injection (not analysed).\n" +
+                "- Code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "\n" +
+                "Where the request's types do not resolve (an un-restored repository without the Amazon.Lambda packages), the\n" +
+                "write is still found by its syntax and the data by its parameter (`request.Body`).\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class CartFunction\n" +
+                "{\n" +
+                "    private static readonly Dictionary<string, Cart> Carts = new();\n" +
+                "\n" +
+                "    public APIGatewayHttpApiV2ProxyResponse Handle(AddToCartRequest request, ILambdaContext context)\n" +
+                "    {\n" +
+                "        var cart = Carts.GetOrAdd(request.UserId, _ => new Cart());\n" +
+                "        cart.Items.Add(request.Item);                    // PF2001: request data kept in a static\n" +
+                "        return Ok(cart);\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  cart:                                             # the unit the finding points at\n" +
+                "    handler: Shop::Shop.CartFunction::Handle\n" +
+                "    events:\n" +
+                "      - httpApi: POST /cart\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Keep the state where every environment sees it — DynamoDB, ElastiCache, a database — and keep statics for\n" +
+                "what is the same for every request:\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class CartFunction\n" +
+                "{\n" +
+                "    private static readonly AmazonDynamoDBClient Dynamo = new();                  // a client: fine\n" +
+                "    private static readonly ConcurrentDictionary<string, decimal> Prices = new();  // a memo of the catalog: fine\n" +
+                "\n" +
+                "    public async Task<APIGatewayHttpApiV2ProxyResponse> Handle(AddToCartRequest request, ILambdaContext context)\n" +
+                "    {\n" +
+                "        var price = Prices.GetOrAdd(request.Item.Sku, LookUpPrice);\n" +
+                "        await Dynamo.UpdateItemAsync(CartUpdate(request, price));\n" +
+                "        return Accepted();\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the state is meant to be per environment (a best-effort cache you have reasoned about), say so where it\n" +
+                "is written:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2001 // Per-environment throttle: losing it on recycle is fine.\n" +
+                "LastCallOf[request.UserId] = request.RequestTime;\n" +
+                "#pragma warning restore PF2001\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2001.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2001: Request data kept in static state on a platform that scales out and recycles instances\n" +
+                "\n" +
+                "Id: PF2001\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: medium\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Best practices for working with AWS Lambda functions (do not store user data in global scope) (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- Lambda scaling behavior (execution environments per function) (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- Lambda execution environment lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "AWS Lambda runs a function in many execution environments at once — it adds up to 1,000 of them every 10\n" +
+                "seconds per function as traffic grows (scaling behavior (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html))\n" +
+                "— and each has its own memory. Lambda routes every request to any free environment, keeps an environment for\n" +
+                "an unknown number of requests, then recycles it\n" +
+                "(execution environment lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)).\n" +
+                "AWS's own advice is to initialize SDK clients once, outside the handler, and not to keep user or request\n" +
+                "data in global scope (best practices (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)).\n" +
+                "\n" +
+                "A static field is global scope. A static Dictionary<string, Cart> filled by one request is invisible to the\n" +
+                "next request when it lands in another environment, and is gone when its environment is recycled: carts empty\n" +
+                "themselves at random, a \"processed message ids\" set lets duplicates through, a list of connected users shows\n" +
+                "only some of them. It works on a laptop and in a single-instance test, which is why it ships. (On Lambda\n" +
+                "Managed Instances, where one environment serves many requests concurrently, the same static is also a data\n" +
+                "race.)\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "PF2001 reports a write into state that outlives the request — a static field or property, or a field of the\n" +
+                "Lambda handler object (the runtime creates one per environment and reuses it) — when the **value written is\n" +
+                "request data**, in code a deployment unit runs on the request path. A write is an assignment (=, +=,\n" +
+                "??=), Interlocked.Exchange, or adding to, setting or removing from a collection of\n" +
+                "System.Collections.* held there, directly or through an element of it (Carts[user].Items.Add(item),\n" +
+                "Carts.GetOrAdd(user, …).Items.Add(item), a local taken from Carts.TryGetValue(user, out var cart)).\n" +
+                "\n" +
+                "Request data is what flows from a parameter of the method or lambda that writes — the handler's request,\n" +
+                "a minimal API endpoint's parameters, a helper's arguments — or from the request objects ASP.NET Core gives\n" +
+                "controllers and hubs (HttpContext, Request, User, a hub's Context). It is followed through locals,\n" +
+                "member access, object creation, operators, interpolation and call arguments, and named by its access path\n" +
+                "(request.Cart, Context.UserIdentifier). Two exceptions keep memos and caches silent:\n" +
+                "\n" +
+                "- Values derived from the key alone. The path of the written value is compared with the paths of the\n" +
+                "  key it is stored under (indexer arguments, the dictionary key, the keys that select elements on the way).\n" +
+                "  Squares[n] = n * n, Slugs.GetOrAdd(sku, s => s.ToLowerInvariant()) and\n" +
+                "  Prices[sku] = await repository.LoadAsync(sku) store a function of the key: a memo, correct in any\n" +
+                "  environment. Carts[request.UserId] = request.Cart stores something else: state.\n" +
+                "- The receiver of a call is not request data unless it is a string: repository.LoadAsync(id) returns the\n" +
+                "  repository's data; name.Trim() returns the request's.\n" +
+                "\n" +
+                "Removing an entry counts its key as the evidence (Carts.Remove(request.UserId)): only per-request entries\n" +
+                "are removed by request.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- Start-up code: static constructors, field initializers, constructors (the handler object's is run once\n" +
+                "  per environment; a service's gets its dependencies), Main and top-level statements outside the endpoint\n" +
+                "  and middleware lambdas they map, Startup.Configure* and the Lambda base classes' Init override — and\n" +
+                "  code the unit reaches only through such a call (a registry filled from Main).\n" +
+                "- Values with no request data: flags (warm = true), counters (count++,\n" +
+                "  Interlocked.Increment(ref count)), lazily created clients (client ??= new AmazonS3Client()), fresh\n" +
+                "  objects (Carts[user] = new Cart()), the logger taken from ILambdaContext. Parameters of infrastructure\n" +
+                "  types (ILambdaContext, CancellationToken, ILogger, IConfiguration, IServiceProvider, options,\n" +
+                "  delegates, Type) are never request data.\n" +
+                "- static readonly HttpClient and SDK clients, Lazy<T>, constants; [ThreadStatic] fields and\n" +
+                "  AsyncLocal<T>/ThreadLocal<T> (per-thread or per-flow state is a different question).\n" +
+                "- Instance state of objects other than the handler (a controller, a scoped service), and singletons registered\n" +
+                "  with dependency injection (not analysed).\n" +
+                "- Code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "\n" +
+                "Where the request's types do not resolve (an un-restored repository without the Amazon.Lambda packages), the\n" +
+                "write is still found by its syntax and the data by its parameter (request.Body).\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class CartFunction\n" +
+                "    {\n" +
+                "        private static readonly Dictionary<string, Cart> Carts = new();\n" +
+                "\n" +
+                "        public APIGatewayHttpApiV2ProxyResponse Handle(AddToCartRequest request, ILambdaContext context)\n" +
+                "        {\n" +
+                "            var cart = Carts.GetOrAdd(request.UserId, _ => new Cart());\n" +
+                "            cart.Items.Add(request.Item);                    // PF2001: request data kept in a static\n" +
+                "            return Ok(cart);\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "    functions:\n" +
+                "      cart:                                             # the unit the finding points at\n" +
+                "        handler: Shop::Shop.CartFunction::Handle\n" +
+                "        events:\n" +
+                "          - httpApi: POST /cart\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Keep the state where every environment sees it — DynamoDB, ElastiCache, a database — and keep statics for\n" +
+                "what is the same for every request:\n" +
+                "\n" +
+                "    public sealed class CartFunction\n" +
+                "    {\n" +
+                "        private static readonly AmazonDynamoDBClient Dynamo = new();                  // a client: fine\n" +
+                "        private static readonly ConcurrentDictionary<string, decimal> Prices = new();  // a memo of the catalog: fine\n" +
+                "\n" +
+                "        public async Task<APIGatewayHttpApiV2ProxyResponse> Handle(AddToCartRequest request, ILambdaContext context)\n" +
+                "        {\n" +
+                "            var price = Prices.GetOrAdd(request.Item.Sku, LookUpPrice);\n" +
+                "            await Dynamo.UpdateItemAsync(CartUpdate(request, price));\n" +
+                "            return Accepted();\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the state is meant to be per environment (a best-effort cache you have reasoned about), say so where it\n" +
+                "is written:\n" +
+                "\n" +
+                "    #pragma warning disable PF2001 // Per-environment throttle: losing it on recycle is fine.\n" +
+                "    LastCallOf[request.UserId] = request.RequestTime;\n" +
+                "    #pragma warning restore PF2001\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2001.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2002: In-memory session or SignalR state on a platform with many instances</summary>
+        public static RuleMetadata PF2002 { get; } = new RuleMetadata(
+            id: "PF2002",
+            title: "In-memory session or SignalR state on a platform with many instances",
+            messageFormat: "{0} keeps {1} in the memory of one execution environment, but function '{2}' runs on AWS Lambda ({3}), where requests are spread over many environments that share no memory and are recycled; {4}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "The app keeps state that must be shared between requests in the memory of one process: ASP.NET Core session state backed by AddDistributedMemoryCache (or by no distributed cache at all), or SignalR without a backplane. The project is deployed as an AWS Lambda function: consecutive requests of one user land on different execution environments that share no memory, and environments are recycled, so sessions appear to reset at random and hub messages reach only the clients of one environment. Register a shared IDistributedCache (Redis, SQL Server, DynamoDB) or a SignalR backplane. Not reported when a shared cache or backplane is registered anywhere in the project, for AddMemoryCache used as a cache, or where PF1001 already reports that the front door cannot hold SignalR connections.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "state", "session", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Session and state management in ASP.NET Core (the in-memory cache is per server)", "https://learn.microsoft.com/aspnet/core/fundamentals/app-state"),
+                new RuleReference("ASP.NET Core SignalR hosting and scaling", "https://learn.microsoft.com/aspnet/core/signalr/scale"),
+                new RuleReference("Lambda scaling behavior (execution environments per function)", "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html"),
+                new RuleReference("Best practices for working with AWS Lambda functions (do not store user data in global scope)", "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2002.md",
+            HelpMarkdown =
+                "# PF2002: In-memory session or SignalR state on a platform with many instances\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2002 | State | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Session and state management in ASP.NET Core (the in-memory cache is per server)](https://learn.microsoft.com/aspnet/core/fundamentals/app-state)\n" +
+                "- [ASP.NET Core SignalR hosting and scaling](https://learn.microsoft.com/aspnet/core/signalr/scale)\n" +
+                "- [Lambda scaling behavior (execution environments per function)](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- [Best practices for working with AWS Lambda functions (do not store user data in global scope)](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "ASP.NET Core session state lives in an `IDistributedCache`. `AddDistributedMemoryCache()` registers one\n" +
+                "that is not distributed at all: it keeps every session in the memory of the process\n" +
+                "([Session and state management](https://learn.microsoft.com/aspnet/core/fundamentals/app-state)). With no\n" +
+                "distributed cache registered, session state has nowhere shared to go either (MVC's views fall back to the same\n" +
+                "in-memory cache). SignalR keeps its connections and groups in memory too, and only a backplane carries a\n" +
+                "message to the clients of other servers ([SignalR scale-out](https://learn.microsoft.com/aspnet/core/signalr/scale)).\n" +
+                "\n" +
+                "On AWS Lambda there is no single process. The platform runs as many execution environments as the traffic\n" +
+                "needs, each with its own memory ([scaling behavior](https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)),\n" +
+                "sends each request to any of them, and recycles them at will\n" +
+                "([best practices](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html): no user data in global\n" +
+                "scope). Two requests of one user rarely meet the same session store: the cart, the sign-in step, the wizard\n" +
+                "state appear to reset at random, and hub messages reach only the clients of one environment.\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "- `AddDistributedMemoryCache()` in a project that also calls `AddSession()`: reported on\n" +
+                "  `AddDistributedMemoryCache`.\n" +
+                "- `AddSession()` with no distributed cache registered at all: reported on `AddSession`.\n" +
+                "- `AddSignalR()` with no backplane (`AddStackExchangeRedis`, `AddAzureSignalR`, …): reported on `AddSignalR`\n" +
+                "  — only where PF1001 is silent. Behind an API Gateway REST or HTTP API, an ALB or a function URL a SignalR hub\n" +
+                "  cannot hold a connection at all, PF1001 reports that as an error, and a backplane would not help.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- A shared cache registered anywhere in the project, reachable or not (`AddStackExchangeRedisCache`,\n" +
+                "  `AddDistributedSqlServerCache`, `AddCosmosCache`, a DynamoDB or Memcached cache, or the app's own\n" +
+                "  `AddSingleton<IDistributedCache, …>()`): when in doubt, PF2002 stays silent.\n" +
+                "- `AddMemoryCache()` and `AddDistributedMemoryCache()` without session state: a cache that each environment\n" +
+                "  fills on its own is fine. Whether an `IMemoryCache` holds session-like data is not decided (too easy to get\n" +
+                "  wrong).\n" +
+                "- Registration code no deployment unit reaches (a container-only start-up path), projects that do not run on\n" +
+                "  Lambda, and methods of the same name on other types.\n" +
+                "\n" +
+                "The registrations are matched by symbol where ASP.NET Core resolves and by name where it does not (an\n" +
+                "un-restored repository).\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "var builder = WebApplication.CreateBuilder(args);\n" +
+                "builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);\n" +
+                "builder.Services.AddDistributedMemoryCache();       // PF2002: sessions in one environment's memory\n" +
+                "builder.Services.AddSession();\n" +
+                "var app = builder.Build();\n" +
+                "app.UseSession();\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  web:                                               # the unit the finding points at\n" +
+                "    handler: Shop\n" +
+                "    events:\n" +
+                "      - httpApi: '*'\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Register a cache every environment shares:\n" +
+                "\n" +
+                "```csharp\n" +
+                "builder.Services.AddStackExchangeRedisCache(options =>\n" +
+                "    options.Configuration = builder.Configuration.GetConnectionString(\"Redis\"));\n" +
+                "builder.Services.AddSession();\n" +
+                "```\n" +
+                "\n" +
+                "or keep the state in a cookie or a token the client sends back, or in DynamoDB under the user's id.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2002 // Only one environment: reserved concurrency is 1 for this function.\n" +
+                "builder.Services.AddDistributedMemoryCache();\n" +
+                "#pragma warning restore PF2002\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2002.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2002: In-memory session or SignalR state on a platform with many instances\n" +
+                "\n" +
+                "Id: PF2002\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Session and state management in ASP.NET Core (the in-memory cache is per server) (https://learn.microsoft.com/aspnet/core/fundamentals/app-state)\n" +
+                "- ASP.NET Core SignalR hosting and scaling (https://learn.microsoft.com/aspnet/core/signalr/scale)\n" +
+                "- Lambda scaling behavior (execution environments per function) (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)\n" +
+                "- Best practices for working with AWS Lambda functions (do not store user data in global scope) (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "ASP.NET Core session state lives in an IDistributedCache. AddDistributedMemoryCache() registers one\n" +
+                "that is not distributed at all: it keeps every session in the memory of the process\n" +
+                "(Session and state management (https://learn.microsoft.com/aspnet/core/fundamentals/app-state)). With no\n" +
+                "distributed cache registered, session state has nowhere shared to go either (MVC's views fall back to the same\n" +
+                "in-memory cache). SignalR keeps its connections and groups in memory too, and only a backplane carries a\n" +
+                "message to the clients of other servers (SignalR scale-out (https://learn.microsoft.com/aspnet/core/signalr/scale)).\n" +
+                "\n" +
+                "On AWS Lambda there is no single process. The platform runs as many execution environments as the traffic\n" +
+                "needs, each with its own memory (scaling behavior (https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html)),\n" +
+                "sends each request to any of them, and recycles them at will\n" +
+                "(best practices (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html): no user data in global\n" +
+                "scope). Two requests of one user rarely meet the same session store: the cart, the sign-in step, the wizard\n" +
+                "state appear to reset at random, and hub messages reach only the clients of one environment.\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "- AddDistributedMemoryCache() in a project that also calls AddSession(): reported on\n" +
+                "  AddDistributedMemoryCache.\n" +
+                "- AddSession() with no distributed cache registered at all: reported on AddSession.\n" +
+                "- AddSignalR() with no backplane (AddStackExchangeRedis, AddAzureSignalR, …): reported on AddSignalR\n" +
+                "  — only where PF1001 is silent. Behind an API Gateway REST or HTTP API, an ALB or a function URL a SignalR hub\n" +
+                "  cannot hold a connection at all, PF1001 reports that as an error, and a backplane would not help.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- A shared cache registered anywhere in the project, reachable or not (AddStackExchangeRedisCache,\n" +
+                "  AddDistributedSqlServerCache, AddCosmosCache, a DynamoDB or Memcached cache, or the app's own\n" +
+                "  AddSingleton<IDistributedCache, …>()): when in doubt, PF2002 stays silent.\n" +
+                "- AddMemoryCache() and AddDistributedMemoryCache() without session state: a cache that each environment\n" +
+                "  fills on its own is fine. Whether an IMemoryCache holds session-like data is not decided (too easy to get\n" +
+                "  wrong).\n" +
+                "- Registration code no deployment unit reaches (a container-only start-up path), projects that do not run on\n" +
+                "  Lambda, and methods of the same name on other types.\n" +
+                "\n" +
+                "The registrations are matched by symbol where ASP.NET Core resolves and by name where it does not (an\n" +
+                "un-restored repository).\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    var builder = WebApplication.CreateBuilder(args);\n" +
+                "    builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);\n" +
+                "    builder.Services.AddDistributedMemoryCache();       // PF2002: sessions in one environment's memory\n" +
+                "    builder.Services.AddSession();\n" +
+                "    var app = builder.Build();\n" +
+                "    app.UseSession();\n" +
+                "\n" +
+                "    functions:\n" +
+                "      web:                                               # the unit the finding points at\n" +
+                "        handler: Shop\n" +
+                "        events:\n" +
+                "          - httpApi: '*'\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Register a cache every environment shares:\n" +
+                "\n" +
+                "    builder.Services.AddStackExchangeRedisCache(options =>\n" +
+                "        options.Configuration = builder.Configuration.GetConnectionString(\"Redis\"));\n" +
+                "    builder.Services.AddSession();\n" +
+                "\n" +
+                "or keep the state in a cookie or a token the client sends back, or in DynamoDB under the user's id.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "    #pragma warning disable PF2002 // Only one environment: reserved concurrency is 1 for this function.\n" +
+                "    builder.Services.AddDistributedMemoryCache();\n" +
+                "    #pragma warning restore PF2002\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2002.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2003: File write outside the platform's writable directory</summary>
+        public static RuleMetadata PF2003 { get; } = new RuleMetadata(
+            id: "PF2003",
+            title: "File write outside the platform's writable directory",
+            messageFormat: "'{0}' writes to {1}, but function '{2}' runs on AWS Lambda ({3}), where the file system is read-only except {4}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Error,
+            description: "Code writes a file, creates a directory, opens a file for writing, logs to a file sink or opens a SQLite database file at a path outside /tmp: a relative path, the application directory (AppContext.BaseDirectory, the current directory, the content root) or another absolute path. The project is deployed as an AWS Lambda function, whose file system is read-only except /tmp: the deployment package, the working directory included, cannot be written, so the call throws at run time. Paths under /tmp (Path.GetTempPath()) and paths PlatformFit cannot work out (a parameter, a configuration value) are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "file-system", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Create a Lambda function using a container image (read-only file system, writable /tmp)", "https://docs.aws.amazon.com/lambda/latest/dg/images-create.html"),
+                new RuleReference("Lambda quotas (ephemeral storage in /tmp)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2003.md",
+            HelpMarkdown =
+                "# PF2003: File write outside the platform's writable directory\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2003 | State | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Create a Lambda function using a container image (read-only file system, writable /tmp)](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html)\n" +
+                "- [Lambda quotas (ephemeral storage in /tmp)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "An AWS Lambda function \"must be able to run on a read-only file system\"; the only writable place is `/tmp`,\n" +
+                "512 MB by default and up to 10,240 MB\n" +
+                "([container images](https://docs.aws.amazon.com/lambda/latest/dg/images-create.html),\n" +
+                "[quotas](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)). The deployment package is\n" +
+                "mounted read-only and is also the working directory, so a relative path such as `logs/app.log` or\n" +
+                "`data/orders.json` points into it, as do `AppContext.BaseDirectory`, `Directory.GetCurrentDirectory()` and the\n" +
+                "content root. Writing there throws `IOException: Read-only file system` or `UnauthorizedAccessException` —\n" +
+                "on the first request, not at deploy time. File log sinks are the usual way in: the Serilog or NLog setup that\n" +
+                "works on a server writes `logs/` next to the app.\n" +
+                "\n" +
+                "The writable directories come from the platform profile (`rules/platforms/aws-lambda.yaml`,\n" +
+                "`writable-paths`), not from the rule's code.\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "Reported, when a deployment unit reaches the call:\n" +
+                "\n" +
+                "- `File.WriteAllText/WriteAllBytes/WriteAllLines/AppendAllText/AppendAllLines` (and their `Async` forms),\n" +
+                "  `File.Create/CreateText/AppendText/OpenWrite`, the destination of `File.Copy/Move/Replace`,\n" +
+                "  `Directory.CreateDirectory`, the destination of `Directory.Move`, `ZipFile.ExtractToDirectory` and\n" +
+                "  `ZipFile.CreateFromDirectory`;\n" +
+                "- `new FileStream(path, mode[, access])` and `File.Open(path, mode[, access])` that write: any mode but `Open`,\n" +
+                "  or an access other than `Read` — including `FileMode.Open` with no access argument, which opens for reading\n" +
+                "  *and writing* and fails on a read-only file system (pass `FileAccess.Read` to read);\n" +
+                "- `new StreamWriter(path)`;\n" +
+                "- file log sinks: Serilog `WriteTo.File(path)`, NLog `new FileTarget { FileName = … }` (`${basedir}` is the app\n" +
+                "  directory), log4net `FileAppender`/`RollingFileAppender` `File`;\n" +
+                "- SQLite database files: `new SqliteConnection(…)`, `new SQLiteConnection(…)`, `UseSqlite(…)` whose data\n" +
+                "  source is a file.\n" +
+                "\n" +
+                "The path is classified from the code, and the message names the class:\n" +
+                "\n" +
+                "| path | example | |\n" +
+                "|---|---|---|\n" +
+                "| temporary directory | `Path.GetTempPath()`, `Path.GetTempFileName()`, `Path.Combine(Path.GetTempPath(), name)`, `\"/tmp/x\"`, `$\"/tmp/{id}.json\"` | silent |\n" +
+                "| application directory | `AppContext.BaseDirectory`, `AppDomain.CurrentDomain.BaseDirectory`, `Environment.CurrentDirectory`, `Directory.GetCurrentDirectory()`, the directory of `Assembly.Location`, `ContentRootPath`, `WebRootPath` | reported |\n" +
+                "| relative path | `\"data/orders.json\"`, `\"logs/app-.log\"`, `\"Data Source=app.db\"` | reported |\n" +
+                "| absolute path elsewhere | `\"/var/data/orders.csv\"` | reported |\n" +
+                "| unknown | a parameter, a configuration value, an environment variable | silent |\n" +
+                "\n" +
+                "Only the root of a path matters: `Path.Combine`, `Path.Join`, concatenation and interpolation are classified\n" +
+                "by their leading part (`Path.Combine` by its last rooted part, as it behaves), locals by their initializer,\n" +
+                "readonly fields by theirs. **Unknown paths are not reported**: PlatformFit cannot tell where\n" +
+                "`Path.Combine(folder, name)` goes, and would rather miss a write than invent one.\n" +
+                "\n" +
+                "Not reported either: reads (`File.ReadAllText`, `new FileStream(path, FileMode.Open, FileAccess.Read)`,\n" +
+                "`new StreamReader(path)`), in-memory and read-only SQLite databases (`Data Source=:memory:`, `Mode=ReadOnly`),\n" +
+                "methods of the same name on other types (a controller's `File(...)`, your own `Storage.WriteAllText`), code no\n" +
+                "deployment unit reaches, and projects that do not run on Lambda. Serilog, NLog and SQLite calls are matched by\n" +
+                "symbol where the packages resolve and by name where they do not.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "Log.Logger = new LoggerConfiguration()\n" +
+                "    .WriteTo.File(\"logs/orders-.log\", rollingInterval: RollingInterval.Day)    // PF2003\n" +
+                "    .CreateLogger();\n" +
+                "\n" +
+                "app.MapPost(\"/export\", (Order order) =>\n" +
+                "{\n" +
+                "    File.WriteAllText(Path.Combine(AppContext.BaseDirectory, \"exports\", $\"{order.Id}.json\"),   // PF2003\n" +
+                "        JsonSerializer.Serialize(order));\n" +
+                "});\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:                                               # the unit the finding points at\n" +
+                "    handler: Orders\n" +
+                "    events:\n" +
+                "      - httpApi: '*'\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Log to the console (Lambda sends standard output to CloudWatch Logs), keep durable files in S3, and use\n" +
+                "`/tmp` for scratch space only:\n" +
+                "\n" +
+                "```csharp\n" +
+                "Log.Logger = new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger();\n" +
+                "\n" +
+                "var scratch = Path.Combine(Path.GetTempPath(), $\"{order.Id}.json\");   // /tmp on Lambda\n" +
+                "await File.WriteAllTextAsync(scratch, JsonSerializer.Serialize(order));\n" +
+                "await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $\"exports/{order.Id}.json\", FilePath = scratch });\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the write only happens outside Lambda (a local tool mode of the same project):\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2003 // Only in the 'seed' command, run on a developer machine.\n" +
+                "File.WriteAllText(\"data/seed.json\", json);\n" +
+                "#pragma warning restore PF2003\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2003.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2003: File write outside the platform's writable directory\n" +
+                "\n" +
+                "Id: PF2003\n" +
+                "Category: State\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Create a Lambda function using a container image (read-only file system, writable /tmp) (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html)\n" +
+                "- Lambda quotas (ephemeral storage in /tmp) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "An AWS Lambda function \"must be able to run on a read-only file system\"; the only writable place is /tmp,\n" +
+                "512 MB by default and up to 10,240 MB\n" +
+                "(container images (https://docs.aws.amazon.com/lambda/latest/dg/images-create.html),\n" +
+                "quotas (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)). The deployment package is\n" +
+                "mounted read-only and is also the working directory, so a relative path such as logs/app.log or\n" +
+                "data/orders.json points into it, as do AppContext.BaseDirectory, Directory.GetCurrentDirectory() and the\n" +
+                "content root. Writing there throws IOException: Read-only file system or UnauthorizedAccessException —\n" +
+                "on the first request, not at deploy time. File log sinks are the usual way in: the Serilog or NLog setup that\n" +
+                "works on a server writes logs/ next to the app.\n" +
+                "\n" +
+                "The writable directories come from the platform profile (rules/platforms/aws-lambda.yaml,\n" +
+                "writable-paths), not from the rule's code.\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "Reported, when a deployment unit reaches the call:\n" +
+                "\n" +
+                "- File.WriteAllText/WriteAllBytes/WriteAllLines/AppendAllText/AppendAllLines (and their Async forms),\n" +
+                "  File.Create/CreateText/AppendText/OpenWrite, the destination of File.Copy/Move/Replace,\n" +
+                "  Directory.CreateDirectory, the destination of Directory.Move, ZipFile.ExtractToDirectory and\n" +
+                "  ZipFile.CreateFromDirectory;\n" +
+                "- new FileStream(path, mode[, access]) and File.Open(path, mode[, access]) that write: any mode but Open,\n" +
+                "  or an access other than Read — including FileMode.Open with no access argument, which opens for reading\n" +
+                "  and writing and fails on a read-only file system (pass FileAccess.Read to read);\n" +
+                "- new StreamWriter(path);\n" +
+                "- file log sinks: Serilog WriteTo.File(path), NLog new FileTarget { FileName = … } (${basedir} is the app\n" +
+                "  directory), log4net FileAppender/RollingFileAppender File;\n" +
+                "- SQLite database files: new SqliteConnection(…), new SQLiteConnection(…), UseSqlite(…) whose data\n" +
+                "  source is a file.\n" +
+                "\n" +
+                "The path is classified from the code, and the message names the class:\n" +
+                "\n" +
+                "path: temporary directory\n" +
+                "example: Path.GetTempPath(), Path.GetTempFileName(), Path.Combine(Path.GetTempPath(), name), \"/tmp/x\", $\"/tmp/{id}.json\"\n" +
+                "silent\n" +
+                "\n" +
+                "path: application directory\n" +
+                "example: AppContext.BaseDirectory, AppDomain.CurrentDomain.BaseDirectory, Environment.CurrentDirectory, Directory.GetCurrentDirectory(), the directory of Assembly.Location, ContentRootPath, WebRootPath\n" +
+                "reported\n" +
+                "\n" +
+                "path: relative path\n" +
+                "example: \"data/orders.json\", \"logs/app-.log\", \"Data Source=app.db\"\n" +
+                "reported\n" +
+                "\n" +
+                "path: absolute path elsewhere\n" +
+                "example: \"/var/data/orders.csv\"\n" +
+                "reported\n" +
+                "\n" +
+                "path: unknown\n" +
+                "example: a parameter, a configuration value, an environment variable\n" +
+                "silent\n" +
+                "\n" +
+                "Only the root of a path matters: Path.Combine, Path.Join, concatenation and interpolation are classified\n" +
+                "by their leading part (Path.Combine by its last rooted part, as it behaves), locals by their initializer,\n" +
+                "readonly fields by theirs. Unknown paths are not reported: PlatformFit cannot tell where\n" +
+                "Path.Combine(folder, name) goes, and would rather miss a write than invent one.\n" +
+                "\n" +
+                "Not reported either: reads (File.ReadAllText, new FileStream(path, FileMode.Open, FileAccess.Read),\n" +
+                "new StreamReader(path)), in-memory and read-only SQLite databases (Data Source=:memory:, Mode=ReadOnly),\n" +
+                "methods of the same name on other types (a controller's File(...), your own Storage.WriteAllText), code no\n" +
+                "deployment unit reaches, and projects that do not run on Lambda. Serilog, NLog and SQLite calls are matched by\n" +
+                "symbol where the packages resolve and by name where they do not.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    Log.Logger = new LoggerConfiguration()\n" +
+                "        .WriteTo.File(\"logs/orders-.log\", rollingInterval: RollingInterval.Day)    // PF2003\n" +
+                "        .CreateLogger();\n" +
+                "\n" +
+                "    app.MapPost(\"/export\", (Order order) =>\n" +
+                "    {\n" +
+                "        File.WriteAllText(Path.Combine(AppContext.BaseDirectory, \"exports\", $\"{order.Id}.json\"),   // PF2003\n" +
+                "            JsonSerializer.Serialize(order));\n" +
+                "    });\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:                                               # the unit the finding points at\n" +
+                "        handler: Orders\n" +
+                "        events:\n" +
+                "          - httpApi: '*'\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Log to the console (Lambda sends standard output to CloudWatch Logs), keep durable files in S3, and use\n" +
+                "/tmp for scratch space only:\n" +
+                "\n" +
+                "    Log.Logger = new LoggerConfiguration().WriteTo.Console(new CompactJsonFormatter()).CreateLogger();\n" +
+                "\n" +
+                "    var scratch = Path.Combine(Path.GetTempPath(), $\"{order.Id}.json\");   // /tmp on Lambda\n" +
+                "    await File.WriteAllTextAsync(scratch, JsonSerializer.Serialize(order));\n" +
+                "    await s3.PutObjectAsync(new PutObjectRequest { BucketName = bucket, Key = $\"exports/{order.Id}.json\", FilePath = scratch });\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the write only happens outside Lambda (a local tool mode of the same project):\n" +
+                "\n" +
+                "    #pragma warning disable PF2003 // Only in the 'seed' command, run on a developer machine.\n" +
+                "    File.WriteAllText(\"data/seed.json\", json);\n" +
+                "    #pragma warning restore PF2003\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2003.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF2004: Background work on a platform that freezes between invocations</summary>
+        public static RuleMetadata PF2004 { get; } = new RuleMetadata(
+            id: "PF2004",
+            title: "Background work on a platform that freezes between invocations",
+            messageFormat: "{0}, but function '{1}' runs on AWS Lambda ({2}), which freezes the execution environment as soon as an invocation returns: the work stalls until a later request, or never runs; {3}",
+            category: "State",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code starts work that outlives the invocation: a hosted service (AddHostedService, a registered BackgroundService), a timer (System.Threading.Timer, System.Timers.Timer, a PeriodicTimer kept beyond the method), or fire-and-forget on the request path (Task.Run whose task is dropped, an awaitable call used as a statement or assigned to the discard, an async void method or lambda, ContinueWith without await). The project is deployed as an AWS Lambda function: Lambda freezes the execution environment when the handler returns, so the work stops mid-way, resumes only if a later request reuses the environment, and is lost when the environment is recycled. Awaited work, tasks stored and awaited later, tasks returned to the caller and async void event handlers are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "background-work", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda execution environment lifecycle (freeze after each invocation)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+                new RuleReference("Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule", "https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2004.md",
+            HelpMarkdown =
+                "# PF2004: Background work on a platform that freezes between invocations\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2004 | State | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda execution environment lifecycle (freeze after each invocation)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- [Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule](https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "\"Lambda freezes the execution environment when the runtime and each extension have completed and there are\n" +
+                "no pending events\" ([execution environment lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)).\n" +
+                "For .NET, the runtime has completed when the handler's task does. Whatever the code started and did not\n" +
+                "await — a `Task.Run`, an un-awaited `SendAsync`, an `async void` method, a timer, a hosted service's loop — stops\n" +
+                "mid-way at that moment, resumes only if a later request happens to reuse the same environment, and is lost\n" +
+                "when the environment is recycled. The audit record is never written, the e-mail never sent, the cache\n" +
+                "refresh never runs; nothing fails loudly.\n" +
+                "\n" +
+                "Hosted services and timers have a second problem: nothing runs between invocations, so \"every five minutes\"\n" +
+                "means \"whenever traffic arrives, on one of many environments\". Periodic work belongs in an\n" +
+                "[EventBridge schedule](https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html) that\n" +
+                "invokes a function.\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "Reported, in code a deployment unit reaches (start-up code included — the freeze applies after `Init` too):\n" +
+                "\n" +
+                "- **Hosted services**, on the registration: `AddHostedService<T>()`, `AddSingleton<IHostedService, T>()` (and\n" +
+                "  `AddTransient`, `TryAdd…`), `AddHangfireServer()`, `AddQuartzHostedService()`. Fire-and-forget inside a\n" +
+                "  hosted service is not reported again.\n" +
+                "- **Timers** that outlive the method: `new System.Threading.Timer(…)`, `new System.Timers.Timer(…)` and\n" +
+                "  `new PeriodicTimer(…)` kept in a field, handed on or left running.\n" +
+                "- **Fire-and-forget**: a call returning `Task`, `ValueTask` or a `ConfigureAwait` awaitable whose result is\n" +
+                "  dropped — used as a statement (`SaveAsync(order);`, `Task.Run(…);`, `task.ContinueWith(…);`), assigned to\n" +
+                "  the discard (`_ = Task.Run(…)`), the body of a void-returning method or lambda\n" +
+                "  (`void Notify() => SendAsync();`, `orders.ForEach(o => SaveAsync(o))`), or stored in a local that is never\n" +
+                "  used again; `ThreadPool.QueueUserWorkItem`.\n" +
+                "- **async void**: `async void` methods and local functions, and `async` lambdas passed as a void-returning\n" +
+                "  delegate (`orders.ForEach(async o => …)`).\n" +
+                "\n" +
+                "Not reported: awaited work (`await SaveAsync()`, `await Task.WhenAll(…)`), tasks stored and awaited or used\n" +
+                "later in the same method, tasks returned to the caller (`Task Forward() => Task.Run(…)`), blocking waits\n" +
+                "(`Task.Run(…).Wait()`), completed tasks (`Task.FromResult`, `Task.Delay`), `async void` event handlers and\n" +
+                "async lambdas with the `(object sender, EventArgs e)` shape, a timer in a `using` local (disposed before the\n" +
+                "method returns) and a `PeriodicTimer` in a local (it only ticks while awaited), types of the same name from\n" +
+                "other libraries (a metrics `Timer`), code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "Where a call does not bind (an un-restored AWS SDK client), a dropped call whose name ends in `Async` is\n" +
+                "reported by name; `AddHostedService` is matched by name the same way.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "builder.Services.AddHostedService<CartExpiry>();          // PF2004: frozen between invocations\n" +
+                "\n" +
+                "app.MapPost(\"/orders\", async (Order order, IOrderStore store, IMailer mailer) =>\n" +
+                "{\n" +
+                "    await store.SaveAsync(order);\n" +
+                "    _ = mailer.SendConfirmationAsync(order);              // PF2004: stops when the response is sent\n" +
+                "    return Results.Accepted();\n" +
+                "});\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:                                                    # the unit the finding points at\n" +
+                "    handler: Orders\n" +
+                "    events:\n" +
+                "      - httpApi: '*'\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Await the work before returning, or hand it to a service that outlives the invocation (an SQS queue, an\n" +
+                "EventBridge event, a Step Functions execution); run periodic work from a schedule:\n" +
+                "\n" +
+                "```csharp\n" +
+                "app.MapPost(\"/orders\", async (Order order, IOrderStore store, IAmazonSQS sqs) =>\n" +
+                "{\n" +
+                "    await store.SaveAsync(order);\n" +
+                "    await sqs.SendMessageAsync(confirmationQueueUrl, JsonSerializer.Serialize(order));\n" +
+                "    return Results.Accepted();\n" +
+                "});\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  expireCarts:\n" +
+                "    handler: Orders::Orders.CartExpiry::Handle\n" +
+                "    events:\n" +
+                "      - schedule: rate(5 minutes)\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2004 // Best-effort metrics flush; losing it on a freeze is acceptable.\n" +
+                "_ = metrics.FlushAsync();\n" +
+                "#pragma warning restore PF2004\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2004.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2004: Background work on a platform that freezes between invocations\n" +
+                "\n" +
+                "Id: PF2004\n" +
+                "Category: State\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda execution environment lifecycle (freeze after each invocation) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- Using Amazon EventBridge Scheduler to invoke a Lambda function on a schedule (https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "\"Lambda freezes the execution environment when the runtime and each extension have completed and there are\n" +
+                "no pending events\" (execution environment lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)).\n" +
+                "For .NET, the runtime has completed when the handler's task does. Whatever the code started and did not\n" +
+                "await — a Task.Run, an un-awaited SendAsync, an async void method, a timer, a hosted service's loop — stops\n" +
+                "mid-way at that moment, resumes only if a later request happens to reuse the same environment, and is lost\n" +
+                "when the environment is recycled. The audit record is never written, the e-mail never sent, the cache\n" +
+                "refresh never runs; nothing fails loudly.\n" +
+                "\n" +
+                "Hosted services and timers have a second problem: nothing runs between invocations, so \"every five minutes\"\n" +
+                "means \"whenever traffic arrives, on one of many environments\". Periodic work belongs in an\n" +
+                "EventBridge schedule (https://docs.aws.amazon.com/lambda/latest/dg/with-eventbridge-scheduler.html) that\n" +
+                "invokes a function.\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "Reported, in code a deployment unit reaches (start-up code included — the freeze applies after Init too):\n" +
+                "\n" +
+                "- Hosted services, on the registration: AddHostedService<T>(), AddSingleton<IHostedService, T>() (and\n" +
+                "  AddTransient, TryAdd…), AddHangfireServer(), AddQuartzHostedService(). Fire-and-forget inside a\n" +
+                "  hosted service is not reported again.\n" +
+                "- Timers that outlive the method: new System.Threading.Timer(…), new System.Timers.Timer(…) and\n" +
+                "  new PeriodicTimer(…) kept in a field, handed on or left running.\n" +
+                "- Fire-and-forget: a call returning Task, ValueTask or a ConfigureAwait awaitable whose result is\n" +
+                "  dropped — used as a statement (SaveAsync(order);, Task.Run(…);, task.ContinueWith(…);), assigned to\n" +
+                "  the discard (_ = Task.Run(…)), the body of a void-returning method or lambda\n" +
+                "  (void Notify() => SendAsync();, orders.ForEach(o => SaveAsync(o))), or stored in a local that is never\n" +
+                "  used again; ThreadPool.QueueUserWorkItem.\n" +
+                "- async void: async void methods and local functions, and async lambdas passed as a void-returning\n" +
+                "  delegate (orders.ForEach(async o => …)).\n" +
+                "\n" +
+                "Not reported: awaited work (await SaveAsync(), await Task.WhenAll(…)), tasks stored and awaited or used\n" +
+                "later in the same method, tasks returned to the caller (Task Forward() => Task.Run(…)), blocking waits\n" +
+                "(Task.Run(…).Wait()), completed tasks (Task.FromResult, Task.Delay), async void event handlers and\n" +
+                "async lambdas with the (object sender, EventArgs e) shape, a timer in a using local (disposed before the\n" +
+                "method returns) and a PeriodicTimer in a local (it only ticks while awaited), types of the same name from\n" +
+                "other libraries (a metrics Timer), code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "Where a call does not bind (an un-restored AWS SDK client), a dropped call whose name ends in Async is\n" +
+                "reported by name; AddHostedService is matched by name the same way.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    builder.Services.AddHostedService<CartExpiry>();          // PF2004: frozen between invocations\n" +
+                "\n" +
+                "    app.MapPost(\"/orders\", async (Order order, IOrderStore store, IMailer mailer) =>\n" +
+                "    {\n" +
+                "        await store.SaveAsync(order);\n" +
+                "        _ = mailer.SendConfirmationAsync(order);              // PF2004: stops when the response is sent\n" +
+                "        return Results.Accepted();\n" +
+                "    });\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:                                                    # the unit the finding points at\n" +
+                "        handler: Orders\n" +
+                "        events:\n" +
+                "          - httpApi: '*'\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Await the work before returning, or hand it to a service that outlives the invocation (an SQS queue, an\n" +
+                "EventBridge event, a Step Functions execution); run periodic work from a schedule:\n" +
+                "\n" +
+                "    app.MapPost(\"/orders\", async (Order order, IOrderStore store, IAmazonSQS sqs) =>\n" +
+                "    {\n" +
+                "        await store.SaveAsync(order);\n" +
+                "        await sqs.SendMessageAsync(confirmationQueueUrl, JsonSerializer.Serialize(order));\n" +
+                "        return Results.Accepted();\n" +
+                "    });\n" +
+                "\n" +
+                "    functions:\n" +
+                "      expireCarts:\n" +
+                "        handler: Orders::Orders.CartExpiry::Handle\n" +
+                "        events:\n" +
+                "          - schedule: rate(5 minutes)\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "    #pragma warning disable PF2004 // Best-effort metrics flush; losing it on a freeze is acceptable.\n" +
+                "    _ = metrics.FlushAsync();\n" +
+                "    #pragma warning restore PF2004\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2004.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF3001: Wait or client timeout longer than the function's timeout</summary>
+        public static RuleMetadata PF3001 { get; } = new RuleMetadata(
+            id: "PF3001",
+            title: "Wait or client timeout longer than the function's timeout",
+            messageFormat: "{0} {1} ({2}), longer than the timeout of function '{3}': {4}; the platform stops the invocation first, so bound the wait by ILambdaContext.RemainingTime or raise the timeout",
+            category: "Limits",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code that a deployment unit runs waits, or lets a client wait, for a constant duration longer than the unit's timeout: Task.Delay, Thread.Sleep, Task.Wait and SemaphoreSlim.Wait with a timeout, a CancellationTokenSource that cancels only after the duration (constructor or CancelAfter), HttpClient.Timeout, or an AWS SDK client config's Timeout. AWS Lambda stops an invocation when its timeout elapses, whatever the code is doing: the wait never completes, the cancellation never fires, and the retry or fallback after it never runs. Durations are read only when they are constant (literals, TimeSpan.FromX of constants, const and static readonly values); the timeout is the unit's configured value or the deploy tool's default, and never a guess.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "timeout", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda quotas (function timeout, 900 seconds at most)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+                new RuleReference("Configure Lambda function timeout", "https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html"),
+                new RuleReference("Lambda context object in C# (RemainingTime)", "https://docs.aws.amazon.com/lambda/latest/dg/csharp-context.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF3001.md",
+            HelpMarkdown =
+                "# PF3001: Wait or client timeout longer than the function's timeout\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF3001 | Limits | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda quotas (function timeout, 900 seconds at most)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- [Configure Lambda function timeout](https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html)\n" +
+                "- [Lambda context object in C# (RemainingTime)](https://docs.aws.amazon.com/lambda/latest/dg/csharp-context.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "AWS Lambda stops an invocation when the function's timeout elapses (`timeout:` in `serverless.yml`, `Timeout` in\n" +
+                "CloudFormation and SAM; 3 to 900 seconds, and 6 seconds when the Serverless Framework is given none). Whatever the\n" +
+                "code is doing then is cut off: a `Task.Delay` never returns, a `CancellationTokenSource` that cancels after five\n" +
+                "minutes never cancels, an `HttpClient` allowed 100 seconds (its default) is still waiting, and the retry, fallback\n" +
+                "or clean-up the code planned after the wait never runs. The invocation fails with `Task timed out`, and a queue\n" +
+                "delivers the message again — to code that will wait just as long.\n" +
+                "\n" +
+                "PF3001 reports a wait or client timeout whose duration is constant and longer than the timeout of a function that\n" +
+                "runs the code:\n" +
+                "\n" +
+                "- `Task.Delay`, `Thread.Sleep`, `Task.Wait` / `Task.WaitAsync` and `SemaphoreSlim.Wait` / `WaitAsync` with a timeout;\n" +
+                "- `new CancellationTokenSource(duration)` and `CancelAfter(duration)`;\n" +
+                "- `HttpClient.Timeout` and an AWS SDK client config's `Timeout` (`new AmazonS3Config { Timeout = … }`).\n" +
+                "\n" +
+                "The duration may be a number of milliseconds, `TimeSpan.FromMinutes(5)`, `new TimeSpan(0, 5, 30)`, a sum such as\n" +
+                "`TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(30)`, a `const`, a `static readonly` field or a local initialised\n" +
+                "with one of these. The message states both numbers and where each comes from — the line that sets the duration,\n" +
+                "and the config line that sets the timeout, or the deploy tool's default when none is set. Code counts only for the\n" +
+                "functions whose handler reaches it.\n" +
+                "\n" +
+                "It stays silent for durations computed at run time (configuration, `ILambdaContext.RemainingTime`), for infinite\n" +
+                "waits (`Timeout.Infinite`, `Timeout.InfiniteTimeSpan`: a different problem), for waits within the timeout, for a\n" +
+                "cancellable wait in a method that budgets with `RemainingTime`, for code no function runs (tests, tools), and when\n" +
+                "the configured timeout cannot be evaluated (an SSM parameter) — unless the wait is longer than AWS Lambda's\n" +
+                "maximum of 900 seconds, which no configuration can allow.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class ImportFunction\n" +
+                "{\n" +
+                "    private static readonly TimeSpan RetryBackoff = TimeSpan.FromMinutes(2);\n" +
+                "\n" +
+                "    public async Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "    {\n" +
+                "        // ...\n" +
+                "        await Task.Delay(RetryBackoff);          // PF3001: waits 2 min, the function times out after 30 s\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  import:\n" +
+                "    handler: Orders.Import::Orders.Import.ImportFunction::Handle\n" +
+                "    timeout: 30                               # the timeout the wait outlasts\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Bound the work by the time the invocation has left, so that it ends (and can report) before the platform stops it:\n" +
+                "\n" +
+                "```csharp\n" +
+                "public async Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "{\n" +
+                "    using var budget = new CancellationTokenSource(context.RemainingTime - TimeSpan.FromSeconds(2));\n" +
+                "    // ...\n" +
+                "    await Task.Delay(TimeSpan.FromSeconds(5), budget.Token);\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "or give the function the time the work needs (at most 900 seconds), or move long waits out of the function: an SQS\n" +
+                "visibility timeout or delay queue, an EventBridge schedule, a Step Functions `Wait` state.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the wait is bounded in a way PlatformFit cannot see (the token passed in is cancelled earlier), suppress it\n" +
+                "where it is:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF3001 // The caller's token is cancelled at RemainingTime.\n" +
+                "await Task.Delay(RetryBackoff, cancellationToken);\n" +
+                "#pragma warning restore PF3001\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF3001.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF3001: Wait or client timeout longer than the function's timeout\n" +
+                "\n" +
+                "Id: PF3001\n" +
+                "Category: Limits\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda quotas (function timeout, 900 seconds at most) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- Configure Lambda function timeout (https://docs.aws.amazon.com/lambda/latest/dg/configuration-timeout.html)\n" +
+                "- Lambda context object in C# (RemainingTime) (https://docs.aws.amazon.com/lambda/latest/dg/csharp-context.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "AWS Lambda stops an invocation when the function's timeout elapses (timeout: in serverless.yml, Timeout in\n" +
+                "CloudFormation and SAM; 3 to 900 seconds, and 6 seconds when the Serverless Framework is given none). Whatever the\n" +
+                "code is doing then is cut off: a Task.Delay never returns, a CancellationTokenSource that cancels after five\n" +
+                "minutes never cancels, an HttpClient allowed 100 seconds (its default) is still waiting, and the retry, fallback\n" +
+                "or clean-up the code planned after the wait never runs. The invocation fails with Task timed out, and a queue\n" +
+                "delivers the message again — to code that will wait just as long.\n" +
+                "\n" +
+                "PF3001 reports a wait or client timeout whose duration is constant and longer than the timeout of a function that\n" +
+                "runs the code:\n" +
+                "\n" +
+                "- Task.Delay, Thread.Sleep, Task.Wait / Task.WaitAsync and SemaphoreSlim.Wait / WaitAsync with a timeout;\n" +
+                "- new CancellationTokenSource(duration) and CancelAfter(duration);\n" +
+                "- HttpClient.Timeout and an AWS SDK client config's Timeout (new AmazonS3Config { Timeout = … }).\n" +
+                "\n" +
+                "The duration may be a number of milliseconds, TimeSpan.FromMinutes(5), new TimeSpan(0, 5, 30), a sum such as\n" +
+                "TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(30), a const, a static readonly field or a local initialised\n" +
+                "with one of these. The message states both numbers and where each comes from — the line that sets the duration,\n" +
+                "and the config line that sets the timeout, or the deploy tool's default when none is set. Code counts only for the\n" +
+                "functions whose handler reaches it.\n" +
+                "\n" +
+                "It stays silent for durations computed at run time (configuration, ILambdaContext.RemainingTime), for infinite\n" +
+                "waits (Timeout.Infinite, Timeout.InfiniteTimeSpan: a different problem), for waits within the timeout, for a\n" +
+                "cancellable wait in a method that budgets with RemainingTime, for code no function runs (tests, tools), and when\n" +
+                "the configured timeout cannot be evaluated (an SSM parameter) — unless the wait is longer than AWS Lambda's\n" +
+                "maximum of 900 seconds, which no configuration can allow.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class ImportFunction\n" +
+                "    {\n" +
+                "        private static readonly TimeSpan RetryBackoff = TimeSpan.FromMinutes(2);\n" +
+                "\n" +
+                "        public async Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "        {\n" +
+                "            // ...\n" +
+                "            await Task.Delay(RetryBackoff);          // PF3001: waits 2 min, the function times out after 30 s\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "    functions:\n" +
+                "      import:\n" +
+                "        handler: Orders.Import::Orders.Import.ImportFunction::Handle\n" +
+                "        timeout: 30                               # the timeout the wait outlasts\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Bound the work by the time the invocation has left, so that it ends (and can report) before the platform stops it:\n" +
+                "\n" +
+                "    public async Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "    {\n" +
+                "        using var budget = new CancellationTokenSource(context.RemainingTime - TimeSpan.FromSeconds(2));\n" +
+                "        // ...\n" +
+                "        await Task.Delay(TimeSpan.FromSeconds(5), budget.Token);\n" +
+                "    }\n" +
+                "\n" +
+                "or give the function the time the work needs (at most 900 seconds), or move long waits out of the function: an SQS\n" +
+                "visibility timeout or delay queue, an EventBridge schedule, a Step Functions Wait state.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the wait is bounded in a way PlatformFit cannot see (the token passed in is cancelled earlier), suppress it\n" +
+                "where it is:\n" +
+                "\n" +
+                "    #pragma warning disable PF3001 // The caller's token is cancelled at RemainingTime.\n" +
+                "    await Task.Delay(RetryBackoff, cancellationToken);\n" +
+                "    #pragma warning restore PF3001\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF3001.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF3002: Constant allocation larger than the function's memory</summary>
+        public static RuleMetadata PF3002 { get; } = new RuleMetadata(
+            id: "PF3002",
+            title: "Constant allocation larger than the function's memory",
+            messageFormat: "{0} allocates {1} ({2}), more than the memory of function '{3}': {4}; the allocation cannot succeed there, so stream the data or raise the memory size",
+            category: "Limits",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code that a deployment unit runs allocates, in one piece and with a constant size, more than the unit's whole memory: an array (new byte[N], new T[N] of a type whose size is known), a MemoryStream with that capacity, ArrayPool.Shared.Rent or GC.AllocateUninitializedArray. An AWS Lambda function's process cannot use more memory than the function's memory size (the .NET runtime support caps the GC heap there), so the allocation throws OutOfMemoryException or the environment is stopped, on every invocation that reaches it. Only constant sizes are read; the memory is the unit's configured value or the deploy tool's default, and never a guess.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "memory", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda quotas (memory, 128 MB to 10,240 MB)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+                new RuleReference("Configure Lambda function memory", "https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html"),
+                new RuleReference("Runtime configuration options for garbage collection (heap hard limit)", "https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF3002.md",
+            HelpMarkdown =
+                "# PF3002: Constant allocation larger than the function's memory\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF3002 | Limits | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda quotas (memory, 128 MB to 10,240 MB)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- [Configure Lambda function memory](https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html)\n" +
+                "- [Runtime configuration options for garbage collection (heap hard limit)](https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "An AWS Lambda function has the memory its configuration gives it (`memorySize:` in `serverless.yml`, `MemorySize`\n" +
+                "in CloudFormation and SAM; 128 to 10,240 MB, and 1,024 MB when the Serverless Framework is given none) and not a\n" +
+                "byte more. The .NET runtime support sets the GC heap hard limit from that size, so an allocation larger than the\n" +
+                "whole function can never succeed: it throws `OutOfMemoryException`, or the process is stopped and the invocation\n" +
+                "fails with `Runtime.OutOfMemory`, every time the code runs.\n" +
+                "\n" +
+                "PF3002 reports a single allocation whose size is constant and larger than the memory of a function that runs the\n" +
+                "code:\n" +
+                "\n" +
+                "- `new T[N]` (and `new T[N, M]`) for primitives, enums, references and a few well-known structs (8 bytes per\n" +
+                "  reference: Lambda runs 64-bit);\n" +
+                "- `new MemoryStream(capacity)`;\n" +
+                "- `ArrayPool<T>.Shared.Rent(N)`, `MemoryPool<T>.Shared.Rent(N)`, `GC.AllocateUninitializedArray<T>(N)` and\n" +
+                "  `GC.AllocateArray<T>(N)`.\n" +
+                "\n" +
+                "The size may be a literal, a constant expression (`768 * 1024 * 1024`), a `const`, a `static readonly` field or a\n" +
+                "local initialised with one. Sizes are in MB of 1,048,576 bytes, the unit Lambda states memory in. The message\n" +
+                "states both numbers and where each comes from. Code counts only for the functions whose handler reaches it.\n" +
+                "\n" +
+                "It stays silent for sizes known only at run time (`new byte[request.ContentLength]` — a different risk), for\n" +
+                "allocations within the memory, for `stackalloc`, for structs whose size PlatformFit does not know, for code no\n" +
+                "function runs, and when the configured memory cannot be evaluated (an SSM parameter) — unless the allocation is\n" +
+                "larger than AWS Lambda's maximum of 10,240 MB.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "private static async Task ArchiveAsync(Order order)\n" +
+                "{\n" +
+                "    using var document = new MemoryStream(768 * 1024 * 1024);   // PF3002: 768 MB, the function has 512 MB\n" +
+                "    // ...\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "provider:\n" +
+                "  memorySize: 512                             # inherited by every function without its own memorySize\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Stream the data instead of holding it whole: copy it a buffer at a time, to its destination or to `/tmp`\n" +
+                "(bounded by the function's ephemeral storage), and rent buffers of the size one chunk needs:\n" +
+                "\n" +
+                "```csharp\n" +
+                "using var source = await storage.GetObjectAsync(bucket, key);                 // a stream, not a byte[]\n" +
+                "await using var target = File.Create(Path.Combine(Path.GetTempPath(), key));\n" +
+                "await source.ResponseStream.CopyToAsync(target);                             // 80 KB at a time\n" +
+                "```\n" +
+                "\n" +
+                "or give the function the memory the data needs (up to 10,240 MB; CPU grows with it).\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the code path never runs with the sizes shown (a branch for a larger deployment), suppress it where it is:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF3002 // Only the 4 GB batch function runs this.\n" +
+                "var frame = new byte[FrameSize];\n" +
+                "#pragma warning restore PF3002\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF3002.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF3002: Constant allocation larger than the function's memory\n" +
+                "\n" +
+                "Id: PF3002\n" +
+                "Category: Limits\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda quotas (memory, 128 MB to 10,240 MB) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- Configure Lambda function memory (https://docs.aws.amazon.com/lambda/latest/dg/configuration-memory.html)\n" +
+                "- Runtime configuration options for garbage collection (heap hard limit) (https://learn.microsoft.com/dotnet/core/runtime-config/garbage-collector)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "An AWS Lambda function has the memory its configuration gives it (memorySize: in serverless.yml, MemorySize\n" +
+                "in CloudFormation and SAM; 128 to 10,240 MB, and 1,024 MB when the Serverless Framework is given none) and not a\n" +
+                "byte more. The .NET runtime support sets the GC heap hard limit from that size, so an allocation larger than the\n" +
+                "whole function can never succeed: it throws OutOfMemoryException, or the process is stopped and the invocation\n" +
+                "fails with Runtime.OutOfMemory, every time the code runs.\n" +
+                "\n" +
+                "PF3002 reports a single allocation whose size is constant and larger than the memory of a function that runs the\n" +
+                "code:\n" +
+                "\n" +
+                "- new T[N] (and new T[N, M]) for primitives, enums, references and a few well-known structs (8 bytes per\n" +
+                "  reference: Lambda runs 64-bit);\n" +
+                "- new MemoryStream(capacity);\n" +
+                "- ArrayPool<T>.Shared.Rent(N), MemoryPool<T>.Shared.Rent(N), GC.AllocateUninitializedArray<T>(N) and\n" +
+                "  GC.AllocateArray<T>(N).\n" +
+                "\n" +
+                "The size may be a literal, a constant expression (768 * 1024 * 1024), a const, a static readonly field or a\n" +
+                "local initialised with one. Sizes are in MB of 1,048,576 bytes, the unit Lambda states memory in. The message\n" +
+                "states both numbers and where each comes from. Code counts only for the functions whose handler reaches it.\n" +
+                "\n" +
+                "It stays silent for sizes known only at run time (new byte[request.ContentLength] — a different risk), for\n" +
+                "allocations within the memory, for stackalloc, for structs whose size PlatformFit does not know, for code no\n" +
+                "function runs, and when the configured memory cannot be evaluated (an SSM parameter) — unless the allocation is\n" +
+                "larger than AWS Lambda's maximum of 10,240 MB.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    private static async Task ArchiveAsync(Order order)\n" +
+                "    {\n" +
+                "        using var document = new MemoryStream(768 * 1024 * 1024);   // PF3002: 768 MB, the function has 512 MB\n" +
+                "        // ...\n" +
+                "    }\n" +
+                "\n" +
+                "    provider:\n" +
+                "      memorySize: 512                             # inherited by every function without its own memorySize\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Stream the data instead of holding it whole: copy it a buffer at a time, to its destination or to /tmp\n" +
+                "(bounded by the function's ephemeral storage), and rent buffers of the size one chunk needs:\n" +
+                "\n" +
+                "    using var source = await storage.GetObjectAsync(bucket, key);                 // a stream, not a byte[]\n" +
+                "    await using var target = File.Create(Path.Combine(Path.GetTempPath(), key));\n" +
+                "    await source.ResponseStream.CopyToAsync(target);                             // 80 KB at a time\n" +
+                "\n" +
+                "or give the function the memory the data needs (up to 10,240 MB; CPU grows with it).\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the code path never runs with the sizes shown (a branch for a larger deployment), suppress it where it is:\n" +
+                "\n" +
+                "    #pragma warning disable PF3002 // Only the 4 GB batch function runs this.\n" +
+                "    var frame = new byte[FrameSize];\n" +
+                "    #pragma warning restore PF3002\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF3002.severity = none",
+            IsEnabledByDefault = true,
+        };
+
         /// <summary>PF3101: Function setting outside the range the platform accepts</summary>
         public static RuleMetadata PF3101 { get; } = new RuleMetadata(
             id: "PF3101",
@@ -1458,10 +2867,244 @@ namespace PlatformFit.Core.Rules
             IsEnabledByDefault = true,
         };
 
+        /// <summary>PF5001: SDK or HTTP client created on every invocation</summary>
+        public static RuleMetadata PF5001 { get; } = new RuleMetadata(
+            id: "PF5001",
+            title: "SDK or HTTP client created on every invocation",
+            messageFormat: "A new {0} is created on every invocation of function '{1}' ({2}); create it once, in a static field, the handler's constructor or through dependency injection, and reuse it across invocations",
+            category: "Efficiency",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code that runs on every invocation of a deployment unit creates an HttpClient, an AWS SDK service client (AmazonS3Client, AmazonDynamoDBClient …), an Azure SDK client (BlobServiceClient, CosmosClient, ServiceBusClient, SecretClient …), a MongoClient or a Redis ConnectionMultiplexer. AWS Lambda reuses an execution environment for many invocations and runs code outside the handler once per environment; a client created inside the handler pays for a new connection pool, TLS handshakes, credential resolution and DNS on every call, adds that latency to every request and can exhaust sockets. Creating the client once — in a static field, in the handler type's constructor, through IHttpClientFactory or a singleton registration — lets every invocation reuse it. Clients created during start-up, kept in a field or cache, or built on a shared handler are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "performance", "aws-lambda", "serverless", "http-client", "aws-sdk" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Best practices for working with AWS Lambda functions (initialize SDK clients outside the handler)", "https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html"),
+                new RuleReference("Understanding the Lambda execution environment lifecycle (init and invoke phases)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+                new RuleReference("Guidelines for using HttpClient", "https://learn.microsoft.com/dotnet/fundamentals/networking/http/httpclient-guidelines"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF5001.md",
+            HelpMarkdown =
+                "# PF5001: SDK or HTTP client created on every invocation\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF5001 | Efficiency | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Best practices for working with AWS Lambda functions (initialize SDK clients outside the handler)](https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- [Understanding the Lambda execution environment lifecycle (init and invoke phases)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- [Guidelines for using HttpClient](https://learn.microsoft.com/dotnet/fundamentals/networking/http/httpclient-guidelines)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "AWS Lambda runs a function's start-up code once per execution environment — static initializers, the handler\n" +
+                "type's constructor, `Main` before it starts the runtime loop — and then reuses that environment for many\n" +
+                "invocations. AWS's own guidance is to \"initialize SDK clients and database connections outside of the function\n" +
+                "handler\". A client created inside the handler is thrown away after every invocation, and each invocation pays again\n" +
+                "for what the client caches: a connection pool, TLS handshakes, DNS, credential and endpoint resolution. That is\n" +
+                "latency on every request, and for `HttpClient` (and SDK clients built on it) sockets left in `TIME_WAIT` until the\n" +
+                "environment runs out of them.\n" +
+                "\n" +
+                "PF5001 reports a client created by code a function runs **on every invocation**:\n" +
+                "\n" +
+                "- `new HttpClient()` (and types derived from it);\n" +
+                "- AWS SDK service clients (`new AmazonS3Client()`, `new AmazonDynamoDBClient(config)` — any\n" +
+                "  `Amazon.Runtime.AmazonServiceClient`, or an `Amazon…Client` in a file that imports `Amazon.*` when the SDK is\n" +
+                "  not restored);\n" +
+                "- Azure SDK clients (`BlobServiceClient`, `BlobContainerClient`, `QueueServiceClient`, `TableServiceClient`,\n" +
+                "  `CosmosClient`, `ServiceBusClient`, `EventHubProducerClient`, `SecretClient`), `MongoClient`, and\n" +
+                "  `ConnectionMultiplexer.Connect` / `ConnectAsync` (StackExchange.Redis).\n" +
+                "\n" +
+                "\"Every invocation\" follows the call graph from what the platform calls per event: the handler method, the handler\n" +
+                "delegate of the executable form (`LambdaBootstrapBuilder.Create(handler, …)`), ASP.NET Core endpoint delegates\n" +
+                "(`app.MapGet(\"/\", () => …)`), middleware, controller actions and controller constructors (ASP.NET Core creates a\n" +
+                "controller per request). The code flow of each finding shows that path.\n" +
+                "\n" +
+                "It stays silent for clients created at start-up (a static field or static constructor, the handler type's\n" +
+                "constructor, `Main` before `RunAsync`, a DI registration such as `services.AddSingleton(_ => new AmazonS3Client())`),\n" +
+                "for clients kept across invocations (assigned to a static field, cached with `??=` or behind an `if (client is\n" +
+                "null)` guard, created in a `Lazy<T>`, `LazyInitializer`, `GetOrAdd` or `GetOrCreate` factory), for\n" +
+                "`IHttpClientFactory.CreateClient` and typed clients, for `new HttpClient(sharedHandler)` on a handler that outlives\n" +
+                "the call, for pooled connections (`SqlConnection`, `NpgsqlConnection`: the provider pools them), and for types of\n" +
+                "the same name that are not these SDKs' clients.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class Function\n" +
+                "{\n" +
+                "    public async Task<string> Handle(OrderEvent order, ILambdaContext context)\n" +
+                "    {\n" +
+                "        using var s3 = new AmazonS3Client();          // PF5001: a new client for every event\n" +
+                "        var receipt = await s3.GetObjectAsync(\"receipts\", order.Id);\n" +
+                "        // ...\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  orders:                                       # the function whose invocations each create one\n" +
+                "    handler: Orders::Orders.Function::Handle\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Create the client once and reuse it — a static field, the handler's constructor, or dependency injection:\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class Function\n" +
+                "{\n" +
+                "    private static readonly AmazonS3Client S3 = new();\n" +
+                "\n" +
+                "    public async Task<string> Handle(OrderEvent order, ILambdaContext context)\n" +
+                "    {\n" +
+                "        var receipt = await S3.GetObjectAsync(\"receipts\", order.Id);\n" +
+                "        // ...\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "When the client's settings depend on the event (an API Gateway management endpoint per stage), cache one per\n" +
+                "setting: `Clients.GetOrAdd(endpoint, url => new AmazonApiGatewayManagementApiClient(…))`. In ASP.NET Core, register\n" +
+                "clients as singletons and use `AddHttpClient` / `IHttpClientFactory` for HTTP.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When a fresh client per invocation is intended (per-tenant credentials that must not be shared), suppress it where\n" +
+                "it is:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF5001 // One client per tenant's temporary credentials, by design.\n" +
+                "using var s3 = new AmazonS3Client(tenantCredentials);\n" +
+                "#pragma warning restore PF5001\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF5001.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF5001: SDK or HTTP client created on every invocation\n" +
+                "\n" +
+                "Id: PF5001\n" +
+                "Category: Efficiency\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Best practices for working with AWS Lambda functions (initialize SDK clients outside the handler) (https://docs.aws.amazon.com/lambda/latest/dg/best-practices.html)\n" +
+                "- Understanding the Lambda execution environment lifecycle (init and invoke phases) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- Guidelines for using HttpClient (https://learn.microsoft.com/dotnet/fundamentals/networking/http/httpclient-guidelines)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "AWS Lambda runs a function's start-up code once per execution environment — static initializers, the handler\n" +
+                "type's constructor, Main before it starts the runtime loop — and then reuses that environment for many\n" +
+                "invocations. AWS's own guidance is to \"initialize SDK clients and database connections outside of the function\n" +
+                "handler\". A client created inside the handler is thrown away after every invocation, and each invocation pays again\n" +
+                "for what the client caches: a connection pool, TLS handshakes, DNS, credential and endpoint resolution. That is\n" +
+                "latency on every request, and for HttpClient (and SDK clients built on it) sockets left in TIME_WAIT until the\n" +
+                "environment runs out of them.\n" +
+                "\n" +
+                "PF5001 reports a client created by code a function runs on every invocation:\n" +
+                "\n" +
+                "- new HttpClient() (and types derived from it);\n" +
+                "- AWS SDK service clients (new AmazonS3Client(), new AmazonDynamoDBClient(config) — any\n" +
+                "  Amazon.Runtime.AmazonServiceClient, or an Amazon…Client in a file that imports Amazon.* when the SDK is\n" +
+                "  not restored);\n" +
+                "- Azure SDK clients (BlobServiceClient, BlobContainerClient, QueueServiceClient, TableServiceClient,\n" +
+                "  CosmosClient, ServiceBusClient, EventHubProducerClient, SecretClient), MongoClient, and\n" +
+                "  ConnectionMultiplexer.Connect / ConnectAsync (StackExchange.Redis).\n" +
+                "\n" +
+                "\"Every invocation\" follows the call graph from what the platform calls per event: the handler method, the handler\n" +
+                "delegate of the executable form (LambdaBootstrapBuilder.Create(handler, …)), ASP.NET Core endpoint delegates\n" +
+                "(app.MapGet(\"/\", () => …)), middleware, controller actions and controller constructors (ASP.NET Core creates a\n" +
+                "controller per request). The code flow of each finding shows that path.\n" +
+                "\n" +
+                "It stays silent for clients created at start-up (a static field or static constructor, the handler type's\n" +
+                "constructor, Main before RunAsync, a DI registration such as services.AddSingleton(_ => new AmazonS3Client())),\n" +
+                "for clients kept across invocations (assigned to a static field, cached with ??= or behind an `if (client is\n" +
+                "null)guard, created in aLazy<T>, LazyInitializer, GetOrAddorGetOrCreate` factory), for\n" +
+                "IHttpClientFactory.CreateClient and typed clients, for new HttpClient(sharedHandler) on a handler that outlives\n" +
+                "the call, for pooled connections (SqlConnection, NpgsqlConnection: the provider pools them), and for types of\n" +
+                "the same name that are not these SDKs' clients.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class Function\n" +
+                "    {\n" +
+                "        public async Task<string> Handle(OrderEvent order, ILambdaContext context)\n" +
+                "        {\n" +
+                "            using var s3 = new AmazonS3Client();          // PF5001: a new client for every event\n" +
+                "            var receipt = await s3.GetObjectAsync(\"receipts\", order.Id);\n" +
+                "            // ...\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "    functions:\n" +
+                "      orders:                                       # the function whose invocations each create one\n" +
+                "        handler: Orders::Orders.Function::Handle\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Create the client once and reuse it — a static field, the handler's constructor, or dependency injection:\n" +
+                "\n" +
+                "    public sealed class Function\n" +
+                "    {\n" +
+                "        private static readonly AmazonS3Client S3 = new();\n" +
+                "\n" +
+                "        public async Task<string> Handle(OrderEvent order, ILambdaContext context)\n" +
+                "        {\n" +
+                "            var receipt = await S3.GetObjectAsync(\"receipts\", order.Id);\n" +
+                "            // ...\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "When the client's settings depend on the event (an API Gateway management endpoint per stage), cache one per\n" +
+                "setting: Clients.GetOrAdd(endpoint, url => new AmazonApiGatewayManagementApiClient(…)). In ASP.NET Core, register\n" +
+                "clients as singletons and use AddHttpClient / IHttpClientFactory for HTTP.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When a fresh client per invocation is intended (per-tenant credentials that must not be shared), suppress it where\n" +
+                "it is:\n" +
+                "\n" +
+                "    #pragma warning disable PF5001 // One client per tenant's temporary credentials, by design.\n" +
+                "    using var s3 = new AmazonS3Client(tenantCredentials);\n" +
+                "    #pragma warning restore PF5001\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF5001.severity = none",
+            IsEnabledByDefault = true,
+        };
+
         /// <summary>Every rule, sorted by id.</summary>
         public static IReadOnlyList<RuleMetadata> All { get; } = Array.AsReadOnly(new RuleMetadata[]
         {
             PF1001,
+            PF2001,
+            PF2002,
+            PF2003,
+            PF2004,
+            PF3001,
+            PF3002,
             PF3101,
             PF3102,
             PF3103,
@@ -1470,11 +3113,18 @@ namespace PlatformFit.Core.Rules
             PF4003,
             PF4004,
             PF4005,
+            PF5001,
         });
 
         private static readonly Dictionary<string, RuleMetadata> ById = new Dictionary<string, RuleMetadata>(StringComparer.Ordinal)
         {
             ["PF1001"] = PF1001,
+            ["PF2001"] = PF2001,
+            ["PF2002"] = PF2002,
+            ["PF2003"] = PF2003,
+            ["PF2004"] = PF2004,
+            ["PF3001"] = PF3001,
+            ["PF3002"] = PF3002,
             ["PF3101"] = PF3101,
             ["PF3102"] = PF3102,
             ["PF3103"] = PF3103,
@@ -1483,6 +3133,7 @@ namespace PlatformFit.Core.Rules
             ["PF4003"] = PF4003,
             ["PF4004"] = PF4004,
             ["PF4005"] = PF4005,
+            ["PF5001"] = PF5001,
         };
 
         /// <summary>

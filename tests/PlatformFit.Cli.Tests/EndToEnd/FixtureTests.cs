@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using PlatformFit.Cli.Scanning;
 using PlatformFit.Cli.Tests.Tools;
@@ -110,7 +111,12 @@ namespace PlatformFit.Cli.Tests.EndToEnd
 
             Assert.Equal(first, second);
             Assert.DoesNotContain(RepositoryRoot.Path, first, StringComparison.Ordinal);
-            Assert.DoesNotContain(Path.GetTempPath(), first, StringComparison.Ordinal);
+
+            // The rules' help documents the platform's /tmp, which on Linux is also this machine's temp path: the
+            // machine's own paths would show up in the results, artifacts and notifications, so check those.
+            var withoutRuleHelp = JsonNode.Parse(first)!;
+            withoutRuleHelp["runs"]![0]!["tool"]!["driver"]!["rules"] = null;
+            Assert.DoesNotContain(Path.GetTempPath(), withoutRuleHelp.ToJsonString(), StringComparison.Ordinal);
         }
     }
 }
