@@ -16,12 +16,36 @@ namespace PlatformFit.Analyzers
         public static readonly DiagnosticDescriptor PF1001 = new DiagnosticDescriptor(
             id: "PF1001",
             title: "WebSocket server behind a front door that cannot hold a connection",
-            messageFormat: "'{0}' accepts WebSocket connections, but function '{1}' runs on AWS Lambda behind {2} at {3}, which cannot hold a client connection; use an API Gateway WebSocket API instead",
+            messageFormat: "'{0}' accepts WebSocket connections, but function '{1}' runs on AWS Lambda behind {2} at {3}, which cannot hold a client connection{4}; use an API Gateway WebSocket API instead",
             category: "Connections",
             defaultSeverity: DiagnosticSeverity.Error,
             isEnabledByDefault: true,
             description: "Code that accepts WebSocket connections (UseWebSockets, AcceptWebSocketAsync, SignalR MapHub, HttpListener) is deployed as an AWS Lambda function whose front door is an API Gateway REST or HTTP API, an Application Load Balancer or a function URL. Lambda has no inbound socket: each invocation gets one request and returns one response, then the environment is frozen, and these front doors either reject the Upgrade request or never forward it. The connection can never be held. An API Gateway WebSocket API, which holds the connection and invokes the function once per message, is the supported pattern.",
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF1001.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF1002: Streaming response behind a front door that buffers it</summary>
+        public static readonly DiagnosticDescriptor PF1002 = new DiagnosticDescriptor(
+            id: "PF1002",
+            title: "Streaming response behind a front door that buffers it",
+            messageFormat: "{0} streams the response, but function '{1}' runs on AWS Lambda behind {2} at {3}, which buffers it: clients get nothing until the handler returns, and a response above {4} fails; stream through a function URL with invokeMode RESPONSE_STREAM, or return one complete response",
+            category: "Connections",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Code that streams an HTTP response (server-sent events with text/event-stream or TypedResults.ServerSentEvents, minimal API endpoints and controller actions that return IAsyncEnumerable<T>, Response.Body.FlushAsync in a loop, the Lambda package's EnableResponseStreaming switch) is deployed as an AWS Lambda function behind a front door that buffers the whole response: an API Gateway HTTP API, an Application Load Balancer, a REST API without the STREAM response transfer mode, or a function URL whose invoke mode is BUFFERED (the default). The client receives nothing until the function returns, events arrive all at once, and a response above the synchronous payload limit (6 MB; 1 MB behind an ALB) fails.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF1002.md",
+            customTags: System.Array.Empty<string>());
+
+        /// <summary>PF1003: Listening socket in a function that has no inbound network</summary>
+        public static readonly DiagnosticDescriptor PF1003 = new DiagnosticDescriptor(
+            id: "PF1003",
+            title: "Listening socket in a function that has no inbound network",
+            messageFormat: "'{0}' listens for inbound connections, but function '{1}' runs on AWS Lambda (declared at {2}), which has no inbound network access: nothing can connect to it, and the function receives requests only as invocation events",
+            category: "Connections",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Code that opens a listening socket (TcpListener.Start, Socket.Listen or a bound Socket, a UdpClient bound to a port, HttpListener.Start, a gRPC ServerPort, or Kestrel endpoints in an app that does not host ASP.NET Core through the Lambda package) runs in an AWS Lambda function. A Lambda function has no inbound network access: it is reached only through the Invoke API and the services that call it, so no client can ever connect to the port, and a function that waits for connections waits until it times out.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF1003.md",
             customTags: System.Array.Empty<string>());
 
         /// <summary>PF2001: Request data kept in static state on a platform that scales out and recycles instances</summary>

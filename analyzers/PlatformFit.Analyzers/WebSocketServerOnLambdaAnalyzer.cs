@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -6,7 +7,9 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Analyzers.Hosting;
 using PlatformFit.Analyzers.Reachability;
+using PlatformFit.Analyzers.Syntax;
 using PlatformFit.Core.Binding;
 using PlatformFit.Core.Model;
 using PlatformFit.Core.Platforms;
@@ -16,7 +19,9 @@ namespace PlatformFit.Analyzers
     /// <summary>
     /// PF1001: code that accepts WebSocket connections, in a project deployed as an AWS Lambda function whose
     /// front door cannot hold a connection (REST or HTTP API, ALB, function URL). Silent for units behind an
-    /// API Gateway WebSocket API, for outbound <c>ClientWebSocket</c>, and for projects no config deploys.
+    /// API Gateway WebSocket API, for code written for one (<c>AddAWSLambdaHosting(LambdaEventSource.WebsocketApi)</c>, a
+    /// handler deriving from <c>APIGatewayWebsocketApiProxyFunction</c>), for outbound <c>ClientWebSocket</c>, and for
+    /// projects no config deploys.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     [TriggerNames("UseWebSockets", "AcceptWebSocketAsync", "MapHub")]
@@ -51,7 +56,10 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, deployment, exposed), SyntaxKind.InvocationExpression);
+            var compilation = context.Compilation;
+            var cancellationToken = context.CancellationToken;
+            var hosting = new Lazy<LambdaAspNetCoreHosting>(() => LambdaAspNetCoreHosting.Get(compilation, cancellationToken));
+            context.RegisterSyntaxNodeAction(c => AnalyzeInvocation(c, deployment, exposed, hosting), SyntaxKind.InvocationExpression);
         }
 
         /// <summary>Units on Lambda with at least one front door that cannot hold a WebSocket connection.</summary>
@@ -79,10 +87,14 @@ namespace PlatformFit.Analyzers
             return exposed;
         }
 
-        private static void AnalyzeInvocation(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, List<(BoundUnit Unit, FrontDoor Door)> exposed)
+        private static void AnalyzeInvocation(
+            SyntaxNodeAnalysisContext context,
+            ProjectDeployment deployment,
+            List<(BoundUnit Unit, FrontDoor Door)> exposed,
+            Lazy<LambdaAspNetCoreHosting> hosting)
         {
             var invocation = (InvocationExpressionSyntax)context.Node;
-            var name = InvokedName(invocation.Expression);
+            var name = InvokedName.Of(invocation.Expression);
             if (name is null || !ServerMembers.TryGetValue(name.Identifier.ValueText, out var declaringTypes))
             {
                 return;
@@ -94,6 +106,10 @@ namespace PlatformFit.Analyzers
             }
 
             var reaching = ReachingUnits.Of(context.SemanticModel, invocation, exposed.Select(e => e.Unit), context.CancellationToken);
+
+            // Code written for an API Gateway WebSocket API (it receives $connect/$default as requests) is the
+            // supported pattern; a config that puts another door in front of it is a wiring mistake, not this one.
+            reaching.RemoveAll(r => hosting.Value.ServesWebSocketApi(r.Unit));
             if (reaching.Count == 0)
             {
                 return;
@@ -115,8 +131,18 @@ namespace PlatformFit.Analyzers
                 name.ToString(),
                 first.Unit.Unit.Name,
                 door.DisplayName,
-                deployment.Display(door.Span)));
+                deployment.Display(door.Span),
+                DoorFact(first.Unit, door)));
         }
+
+        /// <summary>
+        /// What the front door's own documentation says about WebSockets, quoted from the profile where it has a
+        /// note (the ALB: "Upgrade requests are rejected with an HTTP 400 code", E1); empty otherwise.
+        /// </summary>
+        private static string DoorFact(BoundUnit unit, FrontDoor door) =>
+            PlatformProfiles.Find(unit.Unit.Platform)?.FrontDoor(door.ProfileKey)?.Note is { Length: > 0 } note
+                ? $" (\"{note}\")"
+                : string.Empty;
 
         /// <summary>
         /// Symbol-based where the types resolve; name-based where they do not (an un-restored repository), so the
@@ -142,13 +168,5 @@ namespace PlatformFit.Analyzers
 
             return false;
         }
-
-        private static SimpleNameSyntax? InvokedName(ExpressionSyntax expression) => expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name,
-            MemberBindingExpressionSyntax binding => binding.Name,
-            SimpleNameSyntax simple => simple,
-            _ => null,
-        };
     }
 }

@@ -75,10 +75,180 @@ namespace PlatformFit.Analyzers.Tests
                           conditions:
                             path: /ws
                 """);
+            // The ALB's own documented fact (E1), quoted from the platform profile's note.
+            const string AlbFact = " (\"WebSockets are not supported. Upgrade requests are rejected with an HTTP 400 code.\")";
             test.Expect(
-                PF1001(0, 1).WithArguments("UseWebSockets", "api", "an Application Load Balancer (alb)", "serverless.yml(7,9)"),
-                PF1001(2, 1).WithArguments("AcceptWebSocketAsync", "api", "an Application Load Balancer (alb)", "serverless.yml(7,9)"));
+                PF1001(0, 1).WithArguments("UseWebSockets", "api", "an Application Load Balancer (alb)", "serverless.yml(7,9)", AlbFact),
+                PF1001(2, 1).WithArguments("AcceptWebSocketAsync", "api", "an Application Load Balancer (alb)", "serverless.yml(7,9)", AlbFact));
             await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Message_behind_an_HTTP_API_adds_no_front_door_fact()
+        {
+            var test = ChatServerBehind("""
+                provider:
+                  name: aws
+                functions:
+                  api:
+                    handler: ChatApi
+                    events:
+                      - {|#1:httpApi|}: '*'
+                """);
+            test.Expect(
+                PF1001(0, 1).WithArguments("UseWebSockets", "api", "an API Gateway HTTP API (httpApi)", "serverless.yml(7,9)", string.Empty),
+                PF1001(2, 1).WithArguments("AcceptWebSocketAsync", "api", "an API Gateway HTTP API (httpApi)", "serverless.yml(7,9)", string.Empty));
+            await test.RunAsync();
+        }
+
+        private const string WebSocketApiControllers = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.Extensions.DependencyInjection;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddControllers();
+            builder.Services.AddAWSLambdaHosting(LambdaEventSource.EVENT_SOURCE);
+            var app = builder.Build();
+            app.{|#0:UseWebSockets|}();
+            app.MapControllers();
+            app.Run();
+
+            [ApiController]
+            public sealed class ConnectionsController : ControllerBase
+            {
+                [HttpPost("$connect")]
+                public IActionResult Connect() => Ok();
+
+                [HttpPost("$default")]
+                public IActionResult Message([FromBody] string body) => Ok(body);
+            }
+            """;
+
+        /// <summary>A WebSocket API function that also lists an HTTP door: the mismatch is a wiring rule's, not PF1001's.</summary>
+        private const string WebSocketRoutesAndAnHttpDoor = """
+            provider:
+              name: aws
+            functions:
+              chat:
+                handler: ChatApi
+                events:
+                  - websocket: $connect
+                  - websocket: $default
+                  - {|#1:httpApi|}: GET /health
+            """;
+
+        private static ProjectAnalyzerTest<WebSocketServerOnLambdaAnalyzer> HostedAs(string eventSource, bool restored = true)
+        {
+            var test = new ProjectAnalyzerTest<WebSocketServerOnLambdaAnalyzer>(aspNetCore: restored);
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            if (restored)
+            {
+                test.TestState.AdditionalReferences.Add(LambdaHostingStubs.Reference);
+            }
+            else
+            {
+                test.CompilerDiagnostics = CompilerDiagnostics.None;
+            }
+
+            test.WithSource("Program.cs", WebSocketApiControllers.Replace("EVENT_SOURCE", eventSource, System.StringComparison.Ordinal))
+                .WithConfig("serverless.yml", WebSocketRoutesAndAnHttpDoor);
+            return test;
+        }
+
+        [Fact]
+        public async Task Silent_for_an_app_hosted_as_a_WebSocket_API_with_AddAWSLambdaHosting()
+        {
+            await HostedAs("WebsocketApi").RunSilentAsync();
+        }
+
+        [Fact]
+        public async Task Reports_the_same_app_hosted_as_an_HTTP_API()
+        {
+            // The control for the test above: only the event source differs.
+            await HostedAs("HttpApi").Expect(PF1001(0, 1)).RunAsync();
+        }
+
+        [Fact]
+        public async Task Recognises_LambdaEventSource_WebsocketApi_by_name_when_the_package_is_not_restored()
+        {
+            await HostedAs("WebsocketApi", restored: false).RunSilentAsync();
+        }
+
+        [Fact]
+        public async Task Reports_by_name_an_unrestored_app_hosted_as_an_HTTP_API()
+        {
+            await HostedAs("HttpApi", restored: false).Expect(PF1001(0, 1)).RunAsync();
+        }
+
+        private const string ClassLibraryHub = """
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Hosting;
+            using Microsoft.AspNetCore.SignalR;
+            using Microsoft.Extensions.DependencyInjection;
+
+            namespace ChatApi;
+
+            public sealed class LambdaEntryPoint : Amazon.Lambda.AspNetCoreServer.BASE_CLASS
+            {
+                protected override void Init(IWebHostBuilder builder) => builder.UseStartup<Startup>();
+            }
+
+            public sealed class Startup
+            {
+                public void ConfigureServices(IServiceCollection services) => services.AddSignalR();
+
+                public void Configure(IApplicationBuilder app)
+                {
+                    app.UseRouting();
+                    app.UseEndpoints(endpoints => endpoints.{|#0:MapHub<ChatHub>|}("/hubs/chat"));
+                }
+            }
+
+            public sealed class ChatHub : Hub
+            {
+                public System.Threading.Tasks.Task Send(string message) => Clients.All.SendAsync("message", message);
+            }
+            """;
+
+        private static ProjectAnalyzerTest<WebSocketServerOnLambdaAnalyzer> ClassLibraryDerivingFrom(string baseClass, string serverless)
+        {
+            var test = Test();
+            test.TestState.AdditionalReferences.Add(LambdaHostingStubs.Reference);
+            return test.WithSource("LambdaEntryPoint.cs", ClassLibraryHub.Replace("BASE_CLASS", baseClass, System.StringComparison.Ordinal))
+                .WithConfig("serverless.yml", serverless);
+        }
+
+        [Fact]
+        public async Task Reports_MapHub_inside_UseEndpoints_in_the_Startup_a_class_library_handler_runs()
+        {
+            await ClassLibraryDerivingFrom("APIGatewayHttpApiV2ProxyFunction", """
+                provider:
+                  name: aws
+                functions:
+                  chat:
+                    handler: ChatApi::ChatApi.LambdaEntryPoint::FunctionHandlerAsync
+                    events:
+                      - {|#1:httpApi|}: ANY /{proxy+}
+                """)
+                .Expect(PF1001(0, 1))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task Silent_for_a_class_library_handler_deriving_from_APIGatewayWebsocketApiProxyFunction()
+        {
+            await ClassLibraryDerivingFrom("APIGatewayWebsocketApiProxyFunction", """
+                provider:
+                  name: aws
+                functions:
+                  chat:
+                    handler: ChatApi::ChatApi.LambdaEntryPoint::FunctionHandlerAsync
+                    events:
+                      - websocket: $default
+                      - httpApi: ANY /{proxy+}
+                """)
+                .RunSilentAsync();
         }
 
         [Theory]

@@ -164,5 +164,35 @@ namespace PlatformFit.Core.Tests
                 """));
             Assert.Contains("sparc", e.Message);
         }
+
+        [Fact]
+        public void The_Lambda_profile_says_how_each_HTTP_door_delivers_a_response_and_that_nothing_connects_in()
+        {
+            var profile = PlatformProfiles.AwsLambda;
+
+            Assert.Equal("RESPONSE_STREAM", profile.FrontDoor("function-url")!.Response!.StreamsWhen);
+            Assert.Equal("STREAM", profile.FrontDoor("rest-api")!.Response!.StreamsWhen);
+            Assert.Null(profile.FrontDoor("http-api")!.Response!.StreamsWhen);
+            Assert.Equal(1048576, profile.FrontDoor("alb")!.Response!.MaxBytes);
+            Assert.Null(profile.FrontDoor("websocket-api")!.Response);
+            Assert.All(profile.FrontDoors.Values.Where(d => d.Response is not null), d => Assert.StartsWith("https://", profile.SourceUrl(d.Response!.Source)));
+            Assert.Equal(6291456, profile.Limits["sync-payload-bytes"].Max);
+
+            var inbound = profile.InboundNetwork!;
+            Assert.False(inbound.Allowed);
+            Assert.StartsWith("https://", profile.SourceUrl(inbound.Source));
+        }
+
+        [Fact]
+        public void An_inbound_network_fact_must_be_true_or_false()
+        {
+            var e = Assert.Throws<InvalidDataException>(() => PlatformProfiles.Parse("p.yaml", """
+                id: p
+                name: P
+                sources: { A: { url: https://example.com } }
+                inbound-network: { allowed: sometimes, source: A }
+                """));
+            Assert.Contains("'allowed' is 'sometimes'", e.Message);
+        }
     }
 }

@@ -147,7 +147,8 @@ namespace PlatformFit.Analyzers.Reachability
 
         private static string RoutedOwner(string role) => role == "controller action" ? "controller" : "hub";
 
-        private static string? RoutedRole(INamedTypeSymbol type)
+        /// <summary>"controller action" or "SignalR hub method" for a type ASP.NET Core routes requests to; null for any other type.</summary>
+        internal static string? RoutedRole(INamedTypeSymbol type)
         {
             if (type.IsAbstract || type.TypeKind != TypeKind.Class)
             {

@@ -38,6 +38,13 @@ namespace PlatformFit.Core.Model
         /// </summary>
         public ConfigValue<int> IntegrationTimeoutMs { get; init; } = ConfigValue<int>.Absent;
 
+        /// <summary>
+        /// How the front door hands the function's response to the client, as the config wrote it: a function URL's
+        /// <c>InvokeMode</c> (<c>BUFFERED</c>, <c>RESPONSE_STREAM</c>) or a REST API integration's response transfer
+        /// mode (<c>BUFFERED</c>, <c>STREAM</c>). Absent when the config does not say (the platform's default applies).
+        /// </summary>
+        public ConfigValue<string> ResponseMode { get; init; } = ConfigValue<string>.Absent;
+
         /// <summary>The profile key of this kind, as <c>rules/platforms/*.yaml</c> names front doors.</summary>
         public string ProfileKey => KeyOf(Kind);
 

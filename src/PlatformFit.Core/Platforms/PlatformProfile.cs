@@ -75,6 +75,9 @@ namespace PlatformFit.Core.Platforms
         public ExecutionTrait? ExecutionTraitThatHolds(string key) =>
             Execution.TryGetValue(key, out var trait) && trait.Holds ? trait : null;
 
+        /// <summary>Whether anything can open a connection to the platform's code (<c>inbound-network</c>); null when the profile does not say.</summary>
+        public PlatformCapability? InboundNetwork { get; init; }
+
         /// <summary>The defaults a deploy tool applies, or an empty set when the profile names none for it.</summary>
         public ToolDefaults ToolDefaultsFor(string tool) =>
             ToolDefaults.TryGetValue(tool, out var defaults) ? defaults : new ToolDefaults(null, null, null);
@@ -140,6 +143,9 @@ namespace PlatformFit.Core.Platforms
         /// REST API); otherwise that number is the ceiling whatever the config says.
         /// </summary>
         public bool IntegrationTimeoutRaisable { get; init; }
+
+        /// <summary>How the door delivers an HTTP response; null for doors that return none to a client (queues, WebSocket API).</summary>
+        public ResponseDelivery? Response { get; init; }
     }
 
     /// <summary>
@@ -147,6 +153,17 @@ namespace PlatformFit.Core.Platforms
     /// at start-up serves many invocations, so what it creates (clients, connections) is reused by them.
     /// </summary>
     public sealed record ExecutionModel(bool ReusesEnvironment, string? Source);
+
+    /// <summary>
+    /// How an HTTP front door delivers the function's response: <c>response: { streams-when: RESPONSE_STREAM, source: A9 }</c>.
+    /// </summary>
+    /// <param name="StreamsWhen">The config value (a function URL's InvokeMode, a REST API's transfer mode) that makes the door stream; null when it always buffers.</param>
+    /// <param name="MaxBytes">The largest buffered response the door passes, where the door's own limit applies on top of the platform's.</param>
+    /// <param name="Source">The source key of these facts.</param>
+    public sealed record ResponseDelivery(string? StreamsWhen, long? MaxBytes, string Source);
+
+    /// <summary>A yes/no fact about a platform with its source: <c>inbound-network: { allowed: false, source: A13 }</c>.</summary>
+    public sealed record PlatformCapability(string Name, bool Allowed, string Source);
 
     /// <summary>A runtime's lifecycle dates (ISO dates as written, compared as dates by the rules that need them).</summary>
     public sealed record RuntimeLifecycle(string Id, string? Framework, DateTime? Deprecated, DateTime? BlockCreate, DateTime? BlockUpdate, bool ImageOnly, bool OsOnly, string? Source)

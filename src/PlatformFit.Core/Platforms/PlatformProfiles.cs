@@ -64,8 +64,10 @@ namespace PlatformFit.Core.Platforms
                     "false" => WebSocketSupport.None,
                     var other => throw new InvalidDataException($"{path}: front door '{key}' has websocket '{other}'; expected false, managed or true"),
                 };
+                var response = entry.Value["response"];
                 frontDoors[key] = new FrontDoorCapability(key, websocket, (int?)Long(entry.Value["integration-timeout-ms"]), Source(path, entry.Value, sources), entry.Value["note"]?.Value)
                 {
+                    Response = response is null ? null : new ResponseDelivery(response["streams-when"]?.Value, Long(response["max-bytes"]), Source(path, response, sources)),
                     IntegrationTimeoutRaisable = entry.Value["integration-timeout-raisable"]?.Value == "true",
                 };
             }
@@ -110,8 +112,10 @@ namespace PlatformFit.Core.Platforms
                 execution[key] = new ExecutionTrait(key, holds, Source(path, entry.Value, sources), entry.Value["note"]?.Value);
             }
 
+            var inbound = root["inbound-network"];
             return new PlatformProfile(Required(path, root, "id"), Required(path, root, "name"), sources, limits, toolDefaults, frontDoors, runtimes)
             {
+                InboundNetwork = inbound is null ? null : new PlatformCapability("inbound-network", Bool(path, inbound, "allowed"), Source(path, inbound, sources)),
                 ExecutionModel = executionModel,
                 WritablePaths = writablePaths,
                 Execution = execution,
@@ -182,6 +186,13 @@ namespace PlatformFit.Core.Platforms
                 ? key
                 : throw new InvalidDataException($"{path}({node.Span.StartLine},{node.Span.StartColumn}): source '{key}' is not listed under sources");
         }
+
+        private static bool Bool(string path, YamlNode node, string key) => Required(path, node, key) switch
+        {
+            "true" => true,
+            "false" => false,
+            var other => throw new InvalidDataException($"{path}({node.Span.StartLine},{node.Span.StartColumn}): '{key}' is '{other}'; expected true or false"),
+        };
 
         private static long? Long(YamlNode? node) =>
             node?.Value is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;

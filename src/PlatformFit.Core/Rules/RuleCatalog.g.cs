@@ -17,7 +17,7 @@ namespace PlatformFit.Core.Rules
         public static RuleMetadata PF1001 { get; } = new RuleMetadata(
             id: "PF1001",
             title: "WebSocket server behind a front door that cannot hold a connection",
-            messageFormat: "'{0}' accepts WebSocket connections, but function '{1}' runs on AWS Lambda behind {2} at {3}, which cannot hold a client connection; use an API Gateway WebSocket API instead",
+            messageFormat: "'{0}' accepts WebSocket connections, but function '{1}' runs on AWS Lambda behind {2} at {3}, which cannot hold a client connection{4}; use an API Gateway WebSocket API instead",
             category: "Connections",
             defaultSeverity: RuleSeverity.Error,
             description: "Code that accepts WebSocket connections (UseWebSockets, AcceptWebSocketAsync, SignalR MapHub, HttpListener) is deployed as an AWS Lambda function whose front door is an API Gateway REST or HTTP API, an Application Load Balancer or a function URL. Lambda has no inbound socket: each invocation gets one request and returns one response, then the environment is frozen, and these front doors either reject the Upgrade request or never forward it. The connection can never be held. An API Gateway WebSocket API, which holds the connection and invokes the function once per message, is the supported pattern.")
@@ -59,7 +59,8 @@ namespace PlatformFit.Core.Rules
                 "`HttpListener` that accepts WebSocket upgrades — assumes a server process that keeps a TCP connection open.\n" +
                 "Behind Lambda that never happens:\n" +
                 "\n" +
-                "- an **Application Load Balancer** rejects the Upgrade request with HTTP 400 (\"WebSockets are not supported\");\n" +
+                "- an **Application Load Balancer** rejects the Upgrade request with HTTP 400 (\"WebSockets are not supported.\n" +
+                "  Upgrade requests are rejected with an HTTP 400 code.\", E1 — the message quotes it from the platform profile);\n" +
                 "- an **API Gateway REST or HTTP API** and a **function URL** are request/response only: the upgrade is not\n" +
                 "  forwarded, and `HttpContext.WebSockets.IsWebSocketRequest` is always false inside\n" +
                 "  Amazon.Lambda.AspNetCoreServer, which builds the request from the event.\n" +
@@ -107,6 +108,12 @@ namespace PlatformFit.Core.Rules
                 "      - websocket: $default\n" +
                 "```\n" +
                 "\n" +
+                "Code written for a WebSocket API is not reported either, whatever other door the config lists (a mismatch between\n" +
+                "the hosting and the config's events is a wiring problem, not a WebSocket server): an app hosted with\n" +
+                "`AddAWSLambdaHosting(LambdaEventSource.WebsocketApi)`, whose controllers receive `$connect`, `$disconnect` and\n" +
+                "`$default` as `POST` requests, and a class-library handler deriving from `APIGatewayWebsocketApiProxyFunction`\n" +
+                "(aws-lambda-dotnet, 2026-05-15). The event source is recognised by name when the package is not restored.\n" +
+                "\n" +
                 "Outbound connections (`ClientWebSocket`) are fine anywhere and are not reported. If the service must hold\n" +
                 "connections itself, deploy it where a process lives on: a container (ECS, Kubernetes, App Service).\n" +
                 "\n" +
@@ -150,7 +157,8 @@ namespace PlatformFit.Core.Rules
                 "HttpListener that accepts WebSocket upgrades — assumes a server process that keeps a TCP connection open.\n" +
                 "Behind Lambda that never happens:\n" +
                 "\n" +
-                "- an Application Load Balancer rejects the Upgrade request with HTTP 400 (\"WebSockets are not supported\");\n" +
+                "- an Application Load Balancer rejects the Upgrade request with HTTP 400 (\"WebSockets are not supported.\n" +
+                "  Upgrade requests are rejected with an HTTP 400 code.\", E1 — the message quotes it from the platform profile);\n" +
                 "- an API Gateway REST or HTTP API and a function URL are request/response only: the upgrade is not\n" +
                 "  forwarded, and HttpContext.WebSockets.IsWebSocketRequest is always false inside\n" +
                 "  Amazon.Lambda.AspNetCoreServer, which builds the request from the event.\n" +
@@ -192,6 +200,12 @@ namespace PlatformFit.Core.Rules
                 "        events:\n" +
                 "          - websocket: $default\n" +
                 "\n" +
+                "Code written for a WebSocket API is not reported either, whatever other door the config lists (a mismatch between\n" +
+                "the hosting and the config's events is a wiring problem, not a WebSocket server): an app hosted with\n" +
+                "AddAWSLambdaHosting(LambdaEventSource.WebsocketApi), whose controllers receive $connect, $disconnect and\n" +
+                "$default as POST requests, and a class-library handler deriving from APIGatewayWebsocketApiProxyFunction\n" +
+                "(aws-lambda-dotnet, 2026-05-15). The event source is recognised by name when the package is not restored.\n" +
+                "\n" +
                 "Outbound connections (ClientWebSocket) are fine anywhere and are not reported. If the service must hold\n" +
                 "connections itself, deploy it where a process lives on: a container (ECS, Kubernetes, App Service).\n" +
                 "\n" +
@@ -208,6 +222,518 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "    [*.cs]\n" +
                 "    dotnet_diagnostic.PF1001.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF1002: Streaming response behind a front door that buffers it</summary>
+        public static RuleMetadata PF1002 { get; } = new RuleMetadata(
+            id: "PF1002",
+            title: "Streaming response behind a front door that buffers it",
+            messageFormat: "{0} streams the response, but function '{1}' runs on AWS Lambda behind {2} at {3}, which buffers it: clients get nothing until the handler returns, and a response above {4} fails; stream through a function URL with invokeMode RESPONSE_STREAM, or return one complete response",
+            category: "Connections",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Code that streams an HTTP response (server-sent events with text/event-stream or TypedResults.ServerSentEvents, minimal API endpoints and controller actions that return IAsyncEnumerable<T>, Response.Body.FlushAsync in a loop, the Lambda package's EnableResponseStreaming switch) is deployed as an AWS Lambda function behind a front door that buffers the whole response: an API Gateway HTTP API, an Application Load Balancer, a REST API without the STREAM response transfer mode, or a function URL whose invoke mode is BUFFERED (the default). The client receives nothing until the function returns, events arrive all at once, and a response above the synchronous payload limit (6 MB; 1 MB behind an ALB) fails.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "streaming", "server-sent-events", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Response streaming for Lambda functions", "https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html"),
+                new RuleReference("Lambda quotas (invocation payload, buffered and streamed responses)", "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html"),
+                new RuleReference("Lambda function URLs (invoke mode BUFFERED or RESPONSE_STREAM)", "https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html"),
+                new RuleReference("Response transfer mode for REST APIs in API Gateway", "https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html"),
+                new RuleReference("Lambda functions as targets of an Application Load Balancer (1 MB response)", "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF1002.md",
+            HelpMarkdown =
+                "# PF1002: Streaming response behind a front door that buffers it\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF1002 | Connections | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Response streaming for Lambda functions](https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html)\n" +
+                "- [Lambda quotas (invocation payload, buffered and streamed responses)](https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- [Lambda function URLs (invoke mode BUFFERED or RESPONSE\\_STREAM)](https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html)\n" +
+                "- [Response transfer mode for REST APIs in API Gateway](https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html)\n" +
+                "- [Lambda functions as targets of an Application Load Balancer (1 MB response)](https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "Server-sent events, an endpoint that returns `IAsyncEnumerable<T>`, and a loop that writes and flushes\n" +
+                "`Response.Body` all mean the same thing: the client should see data while the handler is still running. Behind\n" +
+                "AWS Lambda that only happens when the front door streams the function's response, and most do not:\n" +
+                "\n" +
+                "- an **API Gateway HTTP API** and an **Application Load Balancer** invoke the function synchronously and return its\n" +
+                "  response in one piece; the ways to stream a Lambda response are a function URL, a REST API with the `STREAM`\n" +
+                "  response transfer mode and the `InvokeWithResponseStream` API (Lambda developer guide, *Response streaming*, A8; PLATFORMS.md §1.4);\n" +
+                "- a **function URL** buffers unless its invoke mode is `RESPONSE_STREAM` (`BUFFERED` is the default; A9);\n" +
+                "- a **REST API** buffers unless its integration's response transfer mode is `STREAM` (API Gateway developer guide,\n" +
+                "  *Response transfer mode*, G7). The Serverless Framework's `http` events cannot set it, so they buffer.\n" +
+                "\n" +
+                "A buffered response is held until the handler returns: server-sent events arrive all at once when the stream\n" +
+                "ends (or never, for an endless stream, until the function times out), progress output is useless, and the whole\n" +
+                "response must fit the synchronous invocation payload of **6 MB** (Lambda quotas, A1) — **1 MB** behind an ALB (its\n" +
+                "Lambda target documentation, E1). Above that the invocation fails and the client gets an error instead of data.\n" +
+                "\n" +
+                "In .NET the function's code must stream too: Amazon.Lambda.AspNetCoreServer buffers the response unless its\n" +
+                "response streaming is switched on (`EnableResponseStreaming`, a preview in Amazon.Lambda.AspNetCoreServer.Hosting\n" +
+                "2.0.0 and AspNetCoreServer 10.0.0, aws-lambda-dotnet CHANGELOG 2026-05-15; PLATFORMS.md §1.3, D1), or the app runs behind the Lambda Web\n" +
+                "Adapter. That switch is itself reported here when the door buffers: it changes how the function hands its\n" +
+                "response to Lambda, not how an HTTP API or ALB delivers it.\n" +
+                "\n" +
+                "The number in the message comes from the platform profile (`rules/platforms/aws-lambda.yaml`: `sync-payload-bytes`,\n" +
+                "and the ALB's `response.max-bytes`), and the config line is linked from the message.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "var builder = WebApplication.CreateBuilder(args);\n" +
+                "builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);\n" +
+                "var app = builder.Build();\n" +
+                "\n" +
+                "app.MapGet(\"/prices\", (PriceFeed feed, CancellationToken ct) => feed.WatchAsync(ct));   // PF1002: IAsyncEnumerable<Price>\n" +
+                "\n" +
+                "app.MapGet(\"/events\", async (HttpContext context, PriceFeed feed) =>\n" +
+                "{\n" +
+                "    context.Response.ContentType = \"text/event-stream\";                              // PF1002\n" +
+                "    await foreach (var price in feed.WatchAsync(context.RequestAborted))\n" +
+                "    {\n" +
+                "        await context.Response.WriteAsync($\"data: {price}\\n\\n\");\n" +
+                "        await context.Response.Body.FlushAsync();                                     // same endpoint: not reported twice\n" +
+                "    }\n" +
+                "});\n" +
+                "\n" +
+                "app.Run();\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:\n" +
+                "    handler: Prices\n" +
+                "    events:\n" +
+                "      - httpApi: '*'            # buffers the whole response\n" +
+                "```\n" +
+                "\n" +
+                "The same code behind `url: { invokeMode: BUFFERED }`, a plain `url: true`, an `alb` event or an `http` event is\n" +
+                "reported the same way.\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Stream through a front door that streams, with the function's streaming switched on:\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  api:\n" +
+                "    handler: Prices\n" +
+                "    url:\n" +
+                "      invokeMode: RESPONSE_STREAM\n" +
+                "```\n" +
+                "\n" +
+                "or return one complete response (a page of results, a JSON array) and let the client poll or page. Leaving the\n" +
+                "response streaming to a service made for it (API Gateway WebSocket API with `PostToConnection`, AppSync\n" +
+                "subscriptions, IoT Core) is the other route for long-lived pushes.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- `text/event-stream` anywhere but a response: an outbound `HttpClient` request's `Accept` header\n" +
+                "  (`request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(\"text/event-stream\"))`) consumes a stream;\n" +
+                "- `IAsyncEnumerable<T>` the code consumes itself (`await foreach` over a repository) and returns as a list, and\n" +
+                "  public methods of types that are not controllers;\n" +
+                "- a flush outside a loop, and a flush loop in an endpoint that already reports its `text/event-stream` content type;\n" +
+                "- units whose HTTP front doors include one that streams, or whose invoke mode cannot be read (`${param:mode}`):\n" +
+                "  the streaming endpoint may well be reached through it;\n" +
+                "- code the unit's handler never reaches, and units behind no HTTP front door (queues, schedules, a WebSocket API).\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the endpoint is only used where its response is small and arriving at once is fine, suppress it where it is:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF1002 // Short status stream; buffering is acceptable here\n" +
+                "app.MapGet(\"/status\", (StatusFeed feed) => feed.LatestAsync());\n" +
+                "#pragma warning restore PF1002\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF1002.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF1002: Streaming response behind a front door that buffers it\n" +
+                "\n" +
+                "Id: PF1002\n" +
+                "Category: Connections\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Response streaming for Lambda functions (https://docs.aws.amazon.com/lambda/latest/dg/configuration-response-streaming.html)\n" +
+                "- Lambda quotas (invocation payload, buffered and streamed responses) (https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html)\n" +
+                "- Lambda function URLs (invoke mode BUFFERED or RESPONSE_STREAM) (https://docs.aws.amazon.com/lambda/latest/dg/urls-configuration.html)\n" +
+                "- Response transfer mode for REST APIs in API Gateway (https://docs.aws.amazon.com/apigateway/latest/developerguide/response-transfer-mode.html)\n" +
+                "- Lambda functions as targets of an Application Load Balancer (1 MB response) (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/lambda-functions.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "Server-sent events, an endpoint that returns IAsyncEnumerable<T>, and a loop that writes and flushes\n" +
+                "Response.Body all mean the same thing: the client should see data while the handler is still running. Behind\n" +
+                "AWS Lambda that only happens when the front door streams the function's response, and most do not:\n" +
+                "\n" +
+                "- an API Gateway HTTP API and an Application Load Balancer invoke the function synchronously and return its\n" +
+                "  response in one piece; the ways to stream a Lambda response are a function URL, a REST API with the STREAM\n" +
+                "  response transfer mode and the InvokeWithResponseStream API (Lambda developer guide, Response streaming, A8; PLATFORMS.md §1.4);\n" +
+                "- a function URL buffers unless its invoke mode is RESPONSE_STREAM (BUFFERED is the default; A9);\n" +
+                "- a REST API buffers unless its integration's response transfer mode is STREAM (API Gateway developer guide,\n" +
+                "  Response transfer mode, G7). The Serverless Framework's http events cannot set it, so they buffer.\n" +
+                "\n" +
+                "A buffered response is held until the handler returns: server-sent events arrive all at once when the stream\n" +
+                "ends (or never, for an endless stream, until the function times out), progress output is useless, and the whole\n" +
+                "response must fit the synchronous invocation payload of 6 MB (Lambda quotas, A1) — 1 MB behind an ALB (its\n" +
+                "Lambda target documentation, E1). Above that the invocation fails and the client gets an error instead of data.\n" +
+                "\n" +
+                "In .NET the function's code must stream too: Amazon.Lambda.AspNetCoreServer buffers the response unless its\n" +
+                "response streaming is switched on (EnableResponseStreaming, a preview in Amazon.Lambda.AspNetCoreServer.Hosting\n" +
+                "2.0.0 and AspNetCoreServer 10.0.0, aws-lambda-dotnet CHANGELOG 2026-05-15; PLATFORMS.md §1.3, D1), or the app runs behind the Lambda Web\n" +
+                "Adapter. That switch is itself reported here when the door buffers: it changes how the function hands its\n" +
+                "response to Lambda, not how an HTTP API or ALB delivers it.\n" +
+                "\n" +
+                "The number in the message comes from the platform profile (rules/platforms/aws-lambda.yaml: sync-payload-bytes,\n" +
+                "and the ALB's response.max-bytes), and the config line is linked from the message.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    var builder = WebApplication.CreateBuilder(args);\n" +
+                "    builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);\n" +
+                "    var app = builder.Build();\n" +
+                "\n" +
+                "    app.MapGet(\"/prices\", (PriceFeed feed, CancellationToken ct) => feed.WatchAsync(ct));   // PF1002: IAsyncEnumerable<Price>\n" +
+                "\n" +
+                "    app.MapGet(\"/events\", async (HttpContext context, PriceFeed feed) =>\n" +
+                "    {\n" +
+                "        context.Response.ContentType = \"text/event-stream\";                              // PF1002\n" +
+                "        await foreach (var price in feed.WatchAsync(context.RequestAborted))\n" +
+                "        {\n" +
+                "            await context.Response.WriteAsync($\"data: {price}\\n\\n\");\n" +
+                "            await context.Response.Body.FlushAsync();                                     // same endpoint: not reported twice\n" +
+                "        }\n" +
+                "    });\n" +
+                "\n" +
+                "    app.Run();\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:\n" +
+                "        handler: Prices\n" +
+                "        events:\n" +
+                "          - httpApi: '*'            # buffers the whole response\n" +
+                "\n" +
+                "The same code behind url: { invokeMode: BUFFERED }, a plain url: true, an alb event or an http event is\n" +
+                "reported the same way.\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Stream through a front door that streams, with the function's streaming switched on:\n" +
+                "\n" +
+                "    functions:\n" +
+                "      api:\n" +
+                "        handler: Prices\n" +
+                "        url:\n" +
+                "          invokeMode: RESPONSE_STREAM\n" +
+                "\n" +
+                "or return one complete response (a page of results, a JSON array) and let the client poll or page. Leaving the\n" +
+                "response streaming to a service made for it (API Gateway WebSocket API with PostToConnection, AppSync\n" +
+                "subscriptions, IoT Core) is the other route for long-lived pushes.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- text/event-stream anywhere but a response: an outbound HttpClient request's Accept header\n" +
+                "  (request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(\"text/event-stream\"))) consumes a stream;\n" +
+                "- IAsyncEnumerable<T> the code consumes itself (await foreach over a repository) and returns as a list, and\n" +
+                "  public methods of types that are not controllers;\n" +
+                "- a flush outside a loop, and a flush loop in an endpoint that already reports its text/event-stream content type;\n" +
+                "- units whose HTTP front doors include one that streams, or whose invoke mode cannot be read (${param:mode}):\n" +
+                "  the streaming endpoint may well be reached through it;\n" +
+                "- code the unit's handler never reaches, and units behind no HTTP front door (queues, schedules, a WebSocket API).\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the endpoint is only used where its response is small and arriving at once is fine, suppress it where it is:\n" +
+                "\n" +
+                "    #pragma warning disable PF1002 // Short status stream; buffering is acceptable here\n" +
+                "    app.MapGet(\"/status\", (StatusFeed feed) => feed.LatestAsync());\n" +
+                "    #pragma warning restore PF1002\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF1002.severity = none",
+            IsEnabledByDefault = true,
+        };
+
+        /// <summary>PF1003: Listening socket in a function that has no inbound network</summary>
+        public static RuleMetadata PF1003 { get; } = new RuleMetadata(
+            id: "PF1003",
+            title: "Listening socket in a function that has no inbound network",
+            messageFormat: "'{0}' listens for inbound connections, but function '{1}' runs on AWS Lambda (declared at {2}), which has no inbound network access: nothing can connect to it, and the function receives requests only as invocation events",
+            category: "Connections",
+            defaultSeverity: RuleSeverity.Error,
+            description: "Code that opens a listening socket (TcpListener.Start, Socket.Listen or a bound Socket, a UdpClient bound to a port, HttpListener.Start, a gRPC ServerPort, or Kestrel endpoints in an app that does not host ASP.NET Core through the Lambda package) runs in an AWS Lambda function. A Lambda function has no inbound network access: it is reached only through the Invoke API and the services that call it, so no client can ever connect to the port, and a function that waits for connections waits until it times out.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "sockets", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Serverless architectures with AWS Lambda, network configuration (no direct inbound network access)", "https://docs.aws.amazon.com/whitepapers/latest/serverless-architectures-lambda/network-configuration.html"),
+                new RuleReference("Lambda execution environment lifecycle", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html"),
+                new RuleReference("Amazon.Lambda.AspNetCoreServer.Hosting (AddAWSLambdaHosting replaces Kestrel on Lambda)", "https://github.com/aws/aws-lambda-dotnet/tree/master/Libraries/src/Amazon.Lambda.AspNetCoreServer.Hosting"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF1003.md",
+            HelpMarkdown =
+                "# PF1003: Listening socket in a function that has no inbound network\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF1003 | Connections | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Serverless architectures with AWS Lambda, network configuration (no direct inbound network access)](https://docs.aws.amazon.com/whitepapers/latest/serverless-architectures-lambda/network-configuration.html)\n" +
+                "- [Lambda execution environment lifecycle](https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- [Amazon.Lambda.AspNetCoreServer.Hosting (AddAWSLambdaHosting replaces Kestrel on Lambda)](https://github.com/aws/aws-lambda-dotnet/tree/master/Libraries/src/Amazon.Lambda.AspNetCoreServer.Hosting)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "A Lambda function is never reached over the network. Every invocation goes through the Lambda Invoke API — called\n" +
+                "by API Gateway, a load balancer, a queue poller or a client — and the function has no direct inbound network\n" +
+                "access (AWS whitepaper *Serverless architectures with AWS Lambda*, network configuration; PLATFORMS.md §1.1, A13).\n" +
+                "Requests arrive as invocation events through the runtime API, and between them the execution environment is\n" +
+                "frozen (Lambda developer guide, *execution environment lifecycle*, A4). A socket the code\n" +
+                "opens for listening is therefore unreachable — no client, load balancer or other service can connect to its port —\n" +
+                "and code that waits in `AcceptTcpClientAsync()`, `GetContextAsync()` or `ReceiveAsync()` waits until the function\n" +
+                "times out. This holds behind every front door and with none (a queue or schedule-triggered function).\n" +
+                "\n" +
+                "Reported:\n" +
+                "\n" +
+                "- `TcpListener.Start()`, `HttpListener.Start()`, `Socket.Listen()`;\n" +
+                "- `Socket.Bind(endpoint)` on a socket the same code neither listens on (reported there) nor connects, unless the\n" +
+                "  port is 0 (any free port, as a client uses);\n" +
+                "- `new UdpClient(port)` and `new UdpClient(localEndPoint)`, which bind a port to receive on;\n" +
+                "- a gRPC `new ServerPort(host, port, credentials)` (Grpc.Core), also by name when the package is not restored;\n" +
+                "- Kestrel endpoints — `UseUrls(...)`, `ListenAnyIP`, `ListenLocalhost`, `KestrelServerOptions.Listen`,\n" +
+                "  `app.Urls.Add(...)`, `app.Run(url)` — **only when the project does not host ASP.NET Core through\n" +
+                "  Amazon.Lambda.AspNetCoreServer, and the function's handler is the project's assembly** (so the Lambda runtime\n" +
+                "  starts the program itself).\n" +
+                "\n" +
+                "Why Kestrel is usually left alone: `AddAWSLambdaHosting(...)` and the class-library base classes\n" +
+                "(`APIGatewayProxyFunction`, `APIGatewayHttpApiV2ProxyFunction`, `ApplicationLoadBalancerFunction`,\n" +
+                "`APIGatewayWebsocketApiProxyFunction`) replace Kestrel with an in-process server that turns invocation events into\n" +
+                "requests (aws-lambda-dotnet, `ServiceCollectionExtensions.cs`). On Lambda, Kestrel's endpoints are then never\n" +
+                "bound — the settings only matter when the same app runs locally or in a container, which is what\n" +
+                "`AddAWSLambdaHosting` is designed for (PLATFORMS.md §6.5: \"Outside Lambda the call does nothing, so Kestrel\n" +
+                "runs\"). Without that package, an app deployed with its assembly as the handler starts Kestrel on Lambda, listens\n" +
+                "where nobody can reach it, and never answers an invocation. Behind the Lambda Web Adapter, on the other hand,\n" +
+                "Kestrel listening on a local port is the design: the adapter forwards each invocation to it. Such functions run a\n" +
+                "bootstrap script or a container image, never the assembly as the handler, so they are not reported. A bare\n" +
+                "`app.Run()` (Kestrel's default endpoint) is not reported either: an app deployed without the hosting package is a\n" +
+                "handler-wiring mistake, for the wiring rules to name.\n" +
+                "\n" +
+                "gRPC: a `MapGrpcService<T>()` in an app hosted through the Lambda package opens no socket — whether gRPC can pass\n" +
+                "through the front door (HTTP/2 with trailers) is a different question, left to a front-door rule. The legacy\n" +
+                "Grpc.Core server binds its own ports, so its `ServerPort` is reported.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class Function\n" +
+                "{\n" +
+                "    public async Task<string> Handle(JobRequest request, ILambdaContext context)\n" +
+                "    {\n" +
+                "        var listener = new TcpListener(IPAddress.Any, 9000);\n" +
+                "        listener.Start();                                          // PF1003\n" +
+                "        using var client = await listener.AcceptTcpClientAsync();  // never returns\n" +
+                "        // ...\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```csharp\n" +
+                "var builder = WebApplication.CreateBuilder(args);\n" +
+                "builder.WebHost.UseUrls(\"http://0.0.0.0:8080\");                   // PF1003: no AddAWSLambdaHosting\n" +
+                "var app = builder.Build();\n" +
+                "app.MapGet(\"/\", () => \"hello\");\n" +
+                "app.Run();\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  jobs:\n" +
+                "    handler: Jobs::Jobs.Function::Handle\n" +
+                "    events:\n" +
+                "      - sqs: arn:aws:sqs:eu-west-1:123456789012:jobs\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Let the platform deliver the work as events — an API Gateway route, a function URL, a queue — and make outbound\n" +
+                "connections as needed: `TcpClient.Connect`, `Socket.Connect`, `new UdpClient()` to send, and `HttpClient` are not\n" +
+                "reported. For an ASP.NET Core app, host it through the Lambda package, which makes Kestrel settings harmless:\n" +
+                "\n" +
+                "```csharp\n" +
+                "var builder = WebApplication.CreateBuilder(args);\n" +
+                "builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);\n" +
+                "builder.WebHost.UseUrls(\"http://0.0.0.0:8080\");                   // used only when run locally or in a container\n" +
+                "```\n" +
+                "\n" +
+                "A service that must accept connections belongs where a process lives on and a port can be reached: a container\n" +
+                "on ECS, Kubernetes or App Runner.\n" +
+                "\n" +
+                "Not reported: code the unit's handler never reaches — such as a `Program.Main` that hosts the function locally in\n" +
+                "a class-library Lambda project whose handler is `Assembly::Type::Method` — and projects no Lambda config deploys.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the listener serves only the same process (a loopback helper an extension talks to), suppress it where it is:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF1003 // Loopback endpoint for the in-process extension, not for clients\n" +
+                "listener.Start();\n" +
+                "#pragma warning restore PF1003\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF1003.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF1003: Listening socket in a function that has no inbound network\n" +
+                "\n" +
+                "Id: PF1003\n" +
+                "Category: Connections\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Serverless architectures with AWS Lambda, network configuration (no direct inbound network access) (https://docs.aws.amazon.com/whitepapers/latest/serverless-architectures-lambda/network-configuration.html)\n" +
+                "- Lambda execution environment lifecycle (https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtime-environment.html)\n" +
+                "- Amazon.Lambda.AspNetCoreServer.Hosting (AddAWSLambdaHosting replaces Kestrel on Lambda) (https://github.com/aws/aws-lambda-dotnet/tree/master/Libraries/src/Amazon.Lambda.AspNetCoreServer.Hosting)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "A Lambda function is never reached over the network. Every invocation goes through the Lambda Invoke API — called\n" +
+                "by API Gateway, a load balancer, a queue poller or a client — and the function has no direct inbound network\n" +
+                "access (AWS whitepaper Serverless architectures with AWS Lambda, network configuration; PLATFORMS.md §1.1, A13).\n" +
+                "Requests arrive as invocation events through the runtime API, and between them the execution environment is\n" +
+                "frozen (Lambda developer guide, execution environment lifecycle, A4). A socket the code\n" +
+                "opens for listening is therefore unreachable — no client, load balancer or other service can connect to its port —\n" +
+                "and code that waits in AcceptTcpClientAsync(), GetContextAsync() or ReceiveAsync() waits until the function\n" +
+                "times out. This holds behind every front door and with none (a queue or schedule-triggered function).\n" +
+                "\n" +
+                "Reported:\n" +
+                "\n" +
+                "- TcpListener.Start(), HttpListener.Start(), Socket.Listen();\n" +
+                "- Socket.Bind(endpoint) on a socket the same code neither listens on (reported there) nor connects, unless the\n" +
+                "  port is 0 (any free port, as a client uses);\n" +
+                "- new UdpClient(port) and new UdpClient(localEndPoint), which bind a port to receive on;\n" +
+                "- a gRPC new ServerPort(host, port, credentials) (Grpc.Core), also by name when the package is not restored;\n" +
+                "- Kestrel endpoints — UseUrls(...), ListenAnyIP, ListenLocalhost, KestrelServerOptions.Listen,\n" +
+                "  app.Urls.Add(...), app.Run(url) — **only when the project does not host ASP.NET Core through\n" +
+                "  Amazon.Lambda.AspNetCoreServer, and the function's handler is the project's assembly** (so the Lambda runtime\n" +
+                "  starts the program itself).\n" +
+                "\n" +
+                "Why Kestrel is usually left alone: AddAWSLambdaHosting(...) and the class-library base classes\n" +
+                "(APIGatewayProxyFunction, APIGatewayHttpApiV2ProxyFunction, ApplicationLoadBalancerFunction,\n" +
+                "APIGatewayWebsocketApiProxyFunction) replace Kestrel with an in-process server that turns invocation events into\n" +
+                "requests (aws-lambda-dotnet, ServiceCollectionExtensions.cs). On Lambda, Kestrel's endpoints are then never\n" +
+                "bound — the settings only matter when the same app runs locally or in a container, which is what\n" +
+                "AddAWSLambdaHosting is designed for (PLATFORMS.md §6.5: \"Outside Lambda the call does nothing, so Kestrel\n" +
+                "runs\"). Without that package, an app deployed with its assembly as the handler starts Kestrel on Lambda, listens\n" +
+                "where nobody can reach it, and never answers an invocation. Behind the Lambda Web Adapter, on the other hand,\n" +
+                "Kestrel listening on a local port is the design: the adapter forwards each invocation to it. Such functions run a\n" +
+                "bootstrap script or a container image, never the assembly as the handler, so they are not reported. A bare\n" +
+                "app.Run() (Kestrel's default endpoint) is not reported either: an app deployed without the hosting package is a\n" +
+                "handler-wiring mistake, for the wiring rules to name.\n" +
+                "\n" +
+                "gRPC: a MapGrpcService<T>() in an app hosted through the Lambda package opens no socket — whether gRPC can pass\n" +
+                "through the front door (HTTP/2 with trailers) is a different question, left to a front-door rule. The legacy\n" +
+                "Grpc.Core server binds its own ports, so its ServerPort is reported.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class Function\n" +
+                "    {\n" +
+                "        public async Task<string> Handle(JobRequest request, ILambdaContext context)\n" +
+                "        {\n" +
+                "            var listener = new TcpListener(IPAddress.Any, 9000);\n" +
+                "            listener.Start();                                          // PF1003\n" +
+                "            using var client = await listener.AcceptTcpClientAsync();  // never returns\n" +
+                "            // ...\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "    var builder = WebApplication.CreateBuilder(args);\n" +
+                "    builder.WebHost.UseUrls(\"http://0.0.0.0:8080\");                   // PF1003: no AddAWSLambdaHosting\n" +
+                "    var app = builder.Build();\n" +
+                "    app.MapGet(\"/\", () => \"hello\");\n" +
+                "    app.Run();\n" +
+                "\n" +
+                "    functions:\n" +
+                "      jobs:\n" +
+                "        handler: Jobs::Jobs.Function::Handle\n" +
+                "        events:\n" +
+                "          - sqs: arn:aws:sqs:eu-west-1:123456789012:jobs\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Let the platform deliver the work as events — an API Gateway route, a function URL, a queue — and make outbound\n" +
+                "connections as needed: TcpClient.Connect, Socket.Connect, new UdpClient() to send, and HttpClient are not\n" +
+                "reported. For an ASP.NET Core app, host it through the Lambda package, which makes Kestrel settings harmless:\n" +
+                "\n" +
+                "    var builder = WebApplication.CreateBuilder(args);\n" +
+                "    builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);\n" +
+                "    builder.WebHost.UseUrls(\"http://0.0.0.0:8080\");                   // used only when run locally or in a container\n" +
+                "\n" +
+                "A service that must accept connections belongs where a process lives on and a port can be reached: a container\n" +
+                "on ECS, Kubernetes or App Runner.\n" +
+                "\n" +
+                "Not reported: code the unit's handler never reaches — such as a Program.Main that hosts the function locally in\n" +
+                "a class-library Lambda project whose handler is Assembly::Type::Method — and projects no Lambda config deploys.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the listener serves only the same process (a loopback helper an extension talks to), suppress it where it is:\n" +
+                "\n" +
+                "    #pragma warning disable PF1003 // Loopback endpoint for the in-process extension, not for clients\n" +
+                "    listener.Start();\n" +
+                "    #pragma warning restore PF1003\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF1003.severity = none",
             IsEnabledByDefault = true,
         };
 
@@ -3099,6 +3625,8 @@ namespace PlatformFit.Core.Rules
         public static IReadOnlyList<RuleMetadata> All { get; } = Array.AsReadOnly(new RuleMetadata[]
         {
             PF1001,
+            PF1002,
+            PF1003,
             PF2001,
             PF2002,
             PF2003,
@@ -3119,6 +3647,8 @@ namespace PlatformFit.Core.Rules
         private static readonly Dictionary<string, RuleMetadata> ById = new Dictionary<string, RuleMetadata>(StringComparer.Ordinal)
         {
             ["PF1001"] = PF1001,
+            ["PF1002"] = PF1002,
+            ["PF1003"] = PF1003,
             ["PF2001"] = PF2001,
             ["PF2002"] = PF2002,
             ["PF2003"] = PF2003,

@@ -136,6 +136,33 @@ namespace PlatformFit.Core.Tests.Config
         }
 
         [Fact]
+        public void Reads_a_function_URLs_invoke_mode_with_its_place()
+        {
+            var result = Read("""
+                provider: { name: aws }
+                functions:
+                  streaming:
+                    handler: App
+                    url:
+                      invokeMode: RESPONSE_STREAM
+                  buffered:
+                    handler: App
+                    url: true
+                  unknown:
+                    handler: App
+                    url:
+                      invokeMode: ${ssm:/app/mode}
+                """);
+
+            var streaming = Assert.Single(result.Units[0].FrontDoors);
+            Assert.Equal(FrontDoorKind.FunctionUrl, streaming.Kind);
+            Assert.Equal("RESPONSE_STREAM", streaming.ResponseMode.Value);
+            Assert.Equal((6, 19), (streaming.ResponseMode.Span!.StartLine, streaming.ResponseMode.Span.StartColumn));
+            Assert.Equal(ValueState.Absent, Assert.Single(result.Units[1].FrontDoors).ResponseMode.State);
+            Assert.Equal(ValueState.Unknown, Assert.Single(result.Units[2].FrontDoors).ResponseMode.State);
+        }
+
+        [Fact]
         public void Url_false_is_no_front_door()
         {
             var unit = Single("""

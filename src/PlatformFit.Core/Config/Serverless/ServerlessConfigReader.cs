@@ -159,7 +159,8 @@ namespace PlatformFit.Core.Config.Serverless
                     var enabled = value.Node is { IsMapping: true } || (value.IsText && !string.Equals(value.Text, "false", StringComparison.OrdinalIgnoreCase));
                     if (enabled)
                     {
-                        doors.Add(new FrontDoor(FrontDoorKind.FunctionUrl, "url", url.Key.Span));
+                        var invokeMode = value.Node is { IsMapping: true } settings ? Text(settings["invokeMode"]) : ConfigValue<string>.Absent;
+                        doors.Add(new FrontDoor(FrontDoorKind.FunctionUrl, "url", url.Key.Span) { ResponseMode = invokeMode });
                     }
                 }
 
