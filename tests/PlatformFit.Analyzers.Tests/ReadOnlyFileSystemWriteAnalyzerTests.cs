@@ -239,7 +239,7 @@ namespace PlatformFit.Analyzers.Tests
                 }
                 """)
                 .WithConfig("serverless.yml", ExportFunctionOnLambda)
-                .Expect(PF2003(0), PF2003(3))
+                .Expect(PF2003(0), PF2003(2), PF2003(3))
                 .RunAsync();
         }
 
