@@ -164,13 +164,15 @@ namespace PlatformFit.Analyzers.Tests
                         {|#0:Session.CurrentUser|} = request.UserId;
                         {|#2:lastCart|} = request.Cart;
                         {|#3:total|} += request.Amount;
+                        {|#4:System.Threading.Interlocked.Exchange|}(ref lastCart, request.Cart);
                     }
                 }
                 """)
                 .Expect(
                     PF2001(0).WithArguments("Static property 'Session.CurrentUser'", "request.UserId", "cart", "serverless.yml(6,3)"),
                     PF2001(2),
-                    PF2001(3))
+                    PF2001(3),
+                    PF2001(4).WithArguments("Static field 'CartFunction.lastCart'", "request.Cart", "cart", "serverless.yml(6,3)"))
                 .RunAsync();
         }
 
@@ -326,6 +328,46 @@ namespace PlatformFit.Analyzers.Tests
                 }
                 """)
                 .Expect(PF2001(0).WithArguments("Static field 'PresenceHub.Online'", "Context.UserIdentifier", "api", "serverless.yml(4,3)"), PF2001(2))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task Reports_a_controller_that_keys_static_state_by_the_signed_in_user()
+        {
+            await MinimalApi("""
+                using System.Collections.Generic;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddControllers();
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+
+                [ApiController]
+                [Route("wishlist")]
+                public sealed class WishlistController : ControllerBase
+                {
+                    private static readonly Dictionary<string, List<string>> Wishlists = new();
+
+                    [HttpPost("{sku}")]
+                    public IActionResult Add(string sku)
+                    {
+                        {|#0:Wishlists[User.Identity!.Name!]|} = new List<string> { sku };
+                        return Ok();
+                    }
+
+                    [HttpPut]
+                    public IActionResult Start()
+                    {
+                        Wishlists.TryAdd(User.Identity!.Name!, new List<string>());
+                        return Ok();
+                    }
+                }
+                """)
+                .Expect(PF2001().WithArguments("Static field 'WishlistController.Wishlists'", "sku", "api", "serverless.yml(4,3)"))
                 .RunAsync();
         }
 
