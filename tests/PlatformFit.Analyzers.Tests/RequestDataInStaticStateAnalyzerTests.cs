@@ -632,6 +632,8 @@ namespace PlatformFit.Analyzers.Tests
                 Features.Enable(builder.Configuration["Feature"] ?? "none");
                 var app = builder.Build();
                 app.Lifetime.ApplicationStarted.Register(() => Features.Enable("started"));
+                System.Threading.Tasks.Parallel.ForEach(new[] { "search", "export" }, name => {|#2:Features.Names.Add|}(name));
+                app.MapPost("/features/defaults", () => {|#3:Features.Names.Add|}(args.Length > 0 ? args[0] : "none"));
                 app.MapGet("/features", () => Features.Names);
                 app.Run();
 
