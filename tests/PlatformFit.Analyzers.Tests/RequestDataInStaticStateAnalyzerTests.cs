@@ -503,13 +503,16 @@ namespace PlatformFit.Analyzers.Tests
                 """).RunSilentAsync();
         }
 
-        [Fact]
-        public async Task Silent_for_an_expression_bodied_Main_that_keeps_its_arguments()
+        [Theory]
+        [InlineData("public static void Main(string[] args) => Enable(\"search\");")]
+        [InlineData("public static void Main(string[] args) { var app = WebApplication.CreateBuilder(args).Build(); app.MapPost(\"/flags\", () => {|#2:Flags.AddRange|}(args)); app.Run(); }")]
+        public async Task Silent_for_what_Main_does_and_its_command_line_arguments(string main)
         {
             var test = new ProjectAnalyzerTest<RequestDataInStaticStateAnalyzer>("Shop", "/repo/src/Shop") { TestCode = string.Empty };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            await test.WithSource("Program.cs", """
+            await test.WithSource("Program.cs", $$"""
                 using System.Collections.Generic;
+                using Microsoft.AspNetCore.Builder;
 
                 namespace Shop;
 
@@ -517,7 +520,9 @@ namespace PlatformFit.Analyzers.Tests
                 {
                     public static readonly List<string> Flags = new();
 
-                    public static void Main(string[] args) => {|#0:Flags.AddRange|}(args);
+                    {{main}}
+
+                    private static void Enable(string name) => {|#0:Flags.Add|}(name);
                 }
                 """)
                 .WithConfig("serverless.yml", """
