@@ -1053,7 +1053,7 @@ namespace PlatformFit.Core.Rules
                 "Reported, in code a deployment unit reaches (start-up code included — the freeze applies after `Init` too):\n" +
                 "\n" +
                 "- **Hosted services**, on the registration: `AddHostedService<T>()`, `AddSingleton<IHostedService, T>()` (and\n" +
-                "  `AddTransient`, `TryAdd…`), `AddHangfireServer()`, `AddQuartzHostedService()`. Fire-and-forget inside a\n" +
+                "  `AddTransient`, `AddScoped`, `TryAddSingleton`, …), `AddHangfireServer()`, `AddQuartzHostedService()`. Fire-and-forget inside a\n" +
                 "  hosted service is not reported again.\n" +
                 "- **Timers** that outlive the method: `new System.Threading.Timer(…)`, `new System.Timers.Timer(…)` and\n" +
                 "  `new PeriodicTimer(…)` kept in a field, handed on or left running.\n" +
@@ -1165,7 +1165,7 @@ namespace PlatformFit.Core.Rules
                 "Reported, in code a deployment unit reaches (start-up code included — the freeze applies after Init too):\n" +
                 "\n" +
                 "- Hosted services, on the registration: AddHostedService<T>(), AddSingleton<IHostedService, T>() (and\n" +
-                "  AddTransient, TryAdd…), AddHangfireServer(), AddQuartzHostedService(). Fire-and-forget inside a\n" +
+                "  AddTransient, AddScoped, TryAddSingleton, …), AddHangfireServer(), AddQuartzHostedService(). Fire-and-forget inside a\n" +
                 "  hosted service is not reported again.\n" +
                 "- Timers that outlive the method: new System.Threading.Timer(…), new System.Timers.Timer(…) and\n" +
                 "  new PeriodicTimer(…) kept in a field, handed on or left running.\n" +
