@@ -77,13 +77,14 @@ namespace PlatformFit.Analyzers
         private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, List<Core.Binding.BoundUnit> units)
         {
             var creation = (BaseObjectCreationExpressionSyntax)context.Node;
-            var typeName = creation is ObjectCreationExpressionSyntax { Type: var type }
-                ? (type is QualifiedNameSyntax qualified ? qualified.Right : type as SimpleNameSyntax)?.Identifier.ValueText
-                : null;
-
-            // new(…) names no type: a field or local typed Timer is the common way to write it.
-            var candidate = typeName is not null ? TimerTypeNames.Contains(typeName) : creation.ArgumentList?.Arguments.Count > 0;
-            if (candidate)
+            var typeName = creation switch
+            {
+                ObjectCreationExpressionSyntax { Type: QualifiedNameSyntax qualified } => qualified.Right.Identifier.ValueText,
+                ObjectCreationExpressionSyntax { Type: SimpleNameSyntax simple } => simple.Identifier.ValueText,
+                ImplicitObjectCreationExpressionSyntax implicitCreation => TargetTypedNew.DeclaredTypeName(implicitCreation),
+                _ => null,
+            };
+            if (typeName is not null && TimerTypeNames.Contains(typeName))
             {
                 Report(context, deployment, units, creation, (model, token) => BackgroundWork.Timer(creation, model, token));
             }

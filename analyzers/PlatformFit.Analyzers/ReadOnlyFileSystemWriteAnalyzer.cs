@@ -66,7 +66,7 @@ namespace PlatformFit.Analyzers
             var node = context.Node;
             var model = context.SemanticModel;
             var cancellationToken = context.CancellationToken;
-            var (name, nameLocation) = CandidateName(node, model, cancellationToken);
+            var (name, nameLocation) = CandidateName(node);
             if (name is null || nameLocation is null || !FileWriteApi.ByName.TryGetValue(name, out var apis))
             {
                 return;
@@ -125,7 +125,7 @@ namespace PlatformFit.Analyzers
         }
 
         /// <summary>The name a candidate is looked up by (the member, or the created type) and where a finding would sit.</summary>
-        private static (string? Name, Location? Location) CandidateName(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+        private static (string? Name, Location? Location) CandidateName(SyntaxNode node)
         {
             switch (node)
             {
@@ -141,9 +141,9 @@ namespace PlatformFit.Analyzers
                 case ObjectCreationExpressionSyntax creation:
                     var type = creation.Type is QualifiedNameSyntax qualified ? qualified.Right : creation.Type as SimpleNameSyntax;
                     return (type?.Identifier.ValueText, creation.Type.GetLocation());
-                case ImplicitObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: > 0 } implicitCreation:
-                    // new(path, FileMode.Create): the target type names the API; only creations with arguments can name a path.
-                    return (model.GetTypeInfo(implicitCreation, cancellationToken).Type?.Name, implicitCreation.NewKeyword.GetLocation());
+                case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                    // FileStream stream = new(path, FileMode.Create): the declared type names the API.
+                    return (TargetTypedNew.DeclaredTypeName(implicitCreation), implicitCreation.NewKeyword.GetLocation());
                 default:
                     return (null, null);
             }

@@ -271,9 +271,11 @@ namespace PlatformFit.Analyzers.Tests
                     public async Task Handle(string order)
                     {
                         AppDomain.CurrentDomain.ProcessExit += {|#0:async|} (sender, e) => await Task.Yield();
+                        AppDomain.CurrentDomain.DomainUnload += OnShutdown;
                         using var progress = new {|#2:Timer|}(_ => Console.WriteLine(order), null, 0, 1000);
                         using var poll = new {|#3:PeriodicTimer|}(TimeSpan.FromSeconds(1));
-                        while (await poll.WaitForNextTickAsync())
+                        var retry = new {|#5:PeriodicTimer|}(TimeSpan.FromMilliseconds(200));
+                        while (await poll.WaitForNextTickAsync() && await retry.WaitForNextTickAsync())
                         {
                             break;
                         }

@@ -188,6 +188,41 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public void A_type_the_code_creates_runs_its_overrides_of_framework_members()
+        {
+            var (compilation, reachability) = Reach("""
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.Hosting;
+
+                namespace Jobs;
+
+                public sealed class Function
+                {
+                    public void Handle() => _ = new Sweeper();
+                }
+
+                public sealed class Sweeper : BackgroundService
+                {
+                    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Sweep();
+
+                    private static Task Sweep() => Task.CompletedTask;
+                }
+
+                public sealed class NeverCreated : BackgroundService
+                {
+                    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Idle();
+
+                    private static Task Idle() => Task.CompletedTask;
+                }
+                """, "Jobs::Jobs.Function::Handle");
+
+            Assert.True(reachability.TryGetPath(Member(compilation, "Sweep"), out var path));
+            Assert.Contains(path, s => s.Message == "'Sweeper.Sweeper' calls 'Sweeper.ExecuteAsync'");
+            Assert.False(reachability.TryGetPath(Member(compilation, "Idle"), out _));
+        }
+
+        [Fact]
         public void Top_level_statements_are_the_entry_of_the_executable_form()
         {
             var (compilation, reachability) = Reach("""

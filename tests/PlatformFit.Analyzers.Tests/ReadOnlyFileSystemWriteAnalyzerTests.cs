@@ -129,6 +129,40 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Reports_uploads_saved_under_the_content_root_of_a_minimal_API()
+        {
+            var test = new ProjectAnalyzerTest<ReadOnlyFileSystemWriteAnalyzer>("Orders", "/repo/src/Orders") { TestCode = string.Empty };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.WithSource("Program.cs", """
+                using System.IO;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Hosting;
+                using Microsoft.AspNetCore.Http;
+
+                var app = WebApplication.CreateBuilder(args).Build();
+                app.MapPost("/attachments", async (IFormFile file, IWebHostEnvironment env) =>
+                {
+                    var target = Path.Combine(env.ContentRootPath, "App_Data", file.FileName);
+                    await using var stream = new {|#0:FileStream|}(target, FileMode.CreateNew);
+                    await file.CopyToAsync(stream);
+                    return Results.Ok();
+                });
+                app.Run();
+                """)
+                .WithConfig("serverless.yml", """
+                provider:
+                  name: aws
+                functions:
+                  {|#1:api|}:
+                    handler: Orders
+                    events:
+                      - httpApi: '*'
+                """)
+                .Expect(PF2003().WithArguments("new FileStream", "the application directory (ContentRootPath)", "api", "serverless.yml(4,3)", "/tmp"))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task Reports_an_absolute_path_outside_tmp()
         {
             await Handler("""
@@ -239,7 +273,7 @@ namespace PlatformFit.Analyzers.Tests
                 }
                 """)
                 .WithConfig("serverless.yml", ExportFunctionOnLambda)
-                .Expect(PF2003(0), PF2003(3))
+                .Expect(PF2003(0), PF2003(2), PF2003(3))
                 .RunAsync();
         }
 

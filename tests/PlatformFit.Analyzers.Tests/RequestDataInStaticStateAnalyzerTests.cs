@@ -164,13 +164,15 @@ namespace PlatformFit.Analyzers.Tests
                         {|#0:Session.CurrentUser|} = request.UserId;
                         {|#2:lastCart|} = request.Cart;
                         {|#3:total|} += request.Amount;
+                        {|#4:System.Threading.Interlocked.Exchange|}(ref lastCart, request.Cart);
                     }
                 }
                 """)
                 .Expect(
                     PF2001(0).WithArguments("Static property 'Session.CurrentUser'", "request.UserId", "cart", "serverless.yml(6,3)"),
                     PF2001(2),
-                    PF2001(3))
+                    PF2001(3),
+                    PF2001(4).WithArguments("Static field 'CartFunction.lastCart'", "request.Cart", "cart", "serverless.yml(6,3)"))
                 .RunAsync();
         }
 
@@ -330,6 +332,46 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Reports_a_controller_that_keys_static_state_by_the_signed_in_user()
+        {
+            await MinimalApi("""
+                using System.Collections.Generic;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.AspNetCore.Mvc;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddControllers();
+                var app = builder.Build();
+                app.MapControllers();
+                app.Run();
+
+                [ApiController]
+                [Route("wishlist")]
+                public sealed class WishlistController : ControllerBase
+                {
+                    private static readonly Dictionary<string, List<string>> Wishlists = new();
+
+                    [HttpPost("{sku}")]
+                    public IActionResult Add(string sku)
+                    {
+                        {|#0:Wishlists[User.Identity!.Name!]|} = new List<string> { sku };
+                        return Ok();
+                    }
+
+                    [HttpPut]
+                    public IActionResult Start()
+                    {
+                        Wishlists.TryAdd(User.Identity!.Name!, new List<string>());
+                        return Ok();
+                    }
+                }
+                """)
+                .Expect(PF2001().WithArguments("Static field 'WishlistController.Wishlists'", "sku", "api", "serverless.yml(4,3)"))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task Finds_request_data_by_name_when_the_Lambda_event_types_do_not_resolve()
         {
             // An un-restored repository: Amazon.Lambda.APIGatewayEvents is missing, so the request does not bind.
@@ -461,13 +503,16 @@ namespace PlatformFit.Analyzers.Tests
                 """).RunSilentAsync();
         }
 
-        [Fact]
-        public async Task Silent_for_an_expression_bodied_Main_that_keeps_its_arguments()
+        [Theory]
+        [InlineData("public static void Main(string[] args) => Enable(\"search\");")]
+        [InlineData("public static void Main(string[] args) { var app = WebApplication.CreateBuilder(args).Build(); app.MapPost(\"/flags\", () => {|#2:Flags.AddRange|}(args)); app.Run(); }")]
+        public async Task Silent_for_what_Main_does_and_its_command_line_arguments(string main)
         {
             var test = new ProjectAnalyzerTest<RequestDataInStaticStateAnalyzer>("Shop", "/repo/src/Shop") { TestCode = string.Empty };
             test.TestState.OutputKind = OutputKind.ConsoleApplication;
-            await test.WithSource("Program.cs", """
+            await test.WithSource("Program.cs", $$"""
                 using System.Collections.Generic;
+                using Microsoft.AspNetCore.Builder;
 
                 namespace Shop;
 
@@ -475,7 +520,9 @@ namespace PlatformFit.Analyzers.Tests
                 {
                     public static readonly List<string> Flags = new();
 
-                    public static void Main(string[] args) => {|#0:Flags.AddRange|}(args);
+                    {{main}}
+
+                    private static void Enable(string name) => {|#0:Flags.Add|}(name);
                 }
                 """)
                 .WithConfig("serverless.yml", """
@@ -590,6 +637,8 @@ namespace PlatformFit.Analyzers.Tests
                 Features.Enable(builder.Configuration["Feature"] ?? "none");
                 var app = builder.Build();
                 app.Lifetime.ApplicationStarted.Register(() => Features.Enable("started"));
+                System.Threading.Tasks.Parallel.ForEach(new[] { "search", "export" }, name => {|#2:Features.Names.Add|}(name));
+                app.MapPost("/features/defaults", () => {|#3:Features.Names.Add|}(args.Length > 0 ? args[0] : "none"));
                 app.MapGet("/features", () => Features.Names);
                 app.Run();
 

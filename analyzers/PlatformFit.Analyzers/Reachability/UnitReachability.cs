@@ -259,6 +259,11 @@ namespace PlatformFit.Analyzers.Reachability
                     {
                         Reach(initialized, new Step(member, constructor.Locations[0], null));
                     }
+
+                    foreach (var frameworkOverride in FrameworkOverrides(constructor.ContainingType))
+                    {
+                        Reach(frameworkOverride, new Step(member, constructor.Locations[0], null));
+                    }
                 }
 
                 foreach (var operation in Bodies(member))
@@ -497,6 +502,25 @@ namespace PlatformFit.Analyzers.Reachability
                 if (isStaticInitializer)
                 {
                     Reach(member, new Step(from, from.Locations.FirstOrDefault() ?? member.Locations[0], null));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The overrides a type the code creates makes of a framework base class's virtual members: the base class
+        /// calls them (<c>DbContext.OnConfiguring</c>, <c>BackgroundService.ExecuteAsync</c>). An override of a base
+        /// that does not resolve (an un-restored package) counts too.
+        /// </summary>
+        private static IEnumerable<IMethodSymbol> FrameworkOverrides(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null && EntryPointResolver.IsSource(current); current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IMethodSymbol { IsOverride: true } method && (method.OverriddenMethod is null || !EntryPointResolver.IsSource(method.OverriddenMethod)))
+                    {
+                        yield return method;
+                    }
                 }
             }
         }

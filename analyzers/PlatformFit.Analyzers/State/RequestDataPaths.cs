@@ -145,6 +145,12 @@ namespace PlatformFit.Analyzers.State
                     return false;
                 }
 
+                // The program's command-line arguments (Main's, or the top-level statements' 'args').
+                if (method.IsStatic && method.Name is "Main" or "<Main>$")
+                {
+                    return false;
+                }
+
                 if (method.MethodKind is MethodKind.AnonymousFunction or MethodKind.LocalFunction
                     && method.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == scope.SyntaxTree && scope.Span.Contains(r.Span)))
                 {

@@ -123,7 +123,8 @@ namespace PlatformFit.Analyzers.State
         private static bool IsRequestPipelineArgument(AnonymousFunctionExpressionSyntax function) =>
             function.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } }
             && InvokedName(invocation.Expression) is { } name
-            && RequestPipelineMethods.Contains(name);
+            && RequestPipelineMethods.Contains(name)
+            && invocation.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" } };
 
         internal static string? InvokedName(ExpressionSyntax expression) => expression switch
         {

@@ -820,15 +820,17 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "Not reported:\n" +
                 "\n" +
-                "- **Start-up code**: static constructors, field initializers, constructors (the handler object's is run once\n" +
-                "  per environment; a service's gets its dependencies), `Main` and top-level statements outside the endpoint\n" +
-                "  and middleware lambdas they map, `Startup.Configure*` and the Lambda base classes' `Init` override — and\n" +
-                "  code the unit reaches only through such a call (a registry filled from `Main`).\n" +
+                "- **Start-up code**: static constructors and static initializers, `Main` and top-level statements outside the\n" +
+                "  endpoint and middleware lambdas they map, `Startup.Configure*` and the Lambda base classes' `Init` override\n" +
+                "  — and code the unit reaches through them (a registry filled from `Main`), through the handler object's\n" +
+                "  constructor (the runtime builds it once per environment) or through a service registered at start-up. The\n" +
+                "  constructor of an object a request creates is request code. When a unit reaches a method both from start-up\n" +
+                "  code and from a request, the call path PlatformFit finds first decides.\n" +
                 "- Values with no request data: flags (`warm = true`), counters (`count++`,\n" +
                 "  `Interlocked.Increment(ref count)`), lazily created clients (`client ??= new AmazonS3Client()`), fresh\n" +
                 "  objects (`Carts[user] = new Cart()`), the logger taken from `ILambdaContext`. Parameters of infrastructure\n" +
                 "  types (`ILambdaContext`, `CancellationToken`, `ILogger`, `IConfiguration`, `IServiceProvider`, options,\n" +
-                "  delegates, `Type`) are never request data.\n" +
+                "  delegates, `Type`) and the program's command-line arguments are never request data.\n" +
                 "- `static readonly HttpClient` and SDK clients, `Lazy<T>`, constants; `[ThreadStatic]` fields and\n" +
                 "  `AsyncLocal<T>`/`ThreadLocal<T>` (per-thread or per-flow state is a different question).\n" +
                 "- Instance state of objects other than the handler (a controller, a scoped service), and singletons registered\n" +
@@ -837,6 +839,10 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "Where the request's types do not resolve (an un-restored repository without the Amazon.Lambda packages), the\n" +
                 "write is still found by its syntax and the data by its parameter (`request.Body`).\n" +
+                "\n" +
+                "Known limits: data is followed inside one method, so a helper that stores whatever it is given\n" +
+                "(`Cache.Set(string key, object value)`) is reported at the helper even when its callers pass data loaded from\n" +
+                "a database; a local is followed to its declaration, not to later assignments.\n" +
                 "\n" +
                 "## Non-compliant\n" +
                 "\n" +
@@ -959,15 +965,17 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "Not reported:\n" +
                 "\n" +
-                "- Start-up code: static constructors, field initializers, constructors (the handler object's is run once\n" +
-                "  per environment; a service's gets its dependencies), Main and top-level statements outside the endpoint\n" +
-                "  and middleware lambdas they map, Startup.Configure* and the Lambda base classes' Init override — and\n" +
-                "  code the unit reaches only through such a call (a registry filled from Main).\n" +
+                "- Start-up code: static constructors and static initializers, Main and top-level statements outside the\n" +
+                "  endpoint and middleware lambdas they map, Startup.Configure* and the Lambda base classes' Init override\n" +
+                "  — and code the unit reaches through them (a registry filled from Main), through the handler object's\n" +
+                "  constructor (the runtime builds it once per environment) or through a service registered at start-up. The\n" +
+                "  constructor of an object a request creates is request code. When a unit reaches a method both from start-up\n" +
+                "  code and from a request, the call path PlatformFit finds first decides.\n" +
                 "- Values with no request data: flags (warm = true), counters (count++,\n" +
                 "  Interlocked.Increment(ref count)), lazily created clients (client ??= new AmazonS3Client()), fresh\n" +
                 "  objects (Carts[user] = new Cart()), the logger taken from ILambdaContext. Parameters of infrastructure\n" +
                 "  types (ILambdaContext, CancellationToken, ILogger, IConfiguration, IServiceProvider, options,\n" +
-                "  delegates, Type) are never request data.\n" +
+                "  delegates, Type) and the program's command-line arguments are never request data.\n" +
                 "- static readonly HttpClient and SDK clients, Lazy<T>, constants; [ThreadStatic] fields and\n" +
                 "  AsyncLocal<T>/ThreadLocal<T> (per-thread or per-flow state is a different question).\n" +
                 "- Instance state of objects other than the handler (a controller, a scoped service), and singletons registered\n" +
@@ -976,6 +984,10 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "Where the request's types do not resolve (an un-restored repository without the Amazon.Lambda packages), the\n" +
                 "write is still found by its syntax and the data by its parameter (request.Body).\n" +
+                "\n" +
+                "Known limits: data is followed inside one method, so a helper that stores whatever it is given\n" +
+                "(Cache.Set(string key, object value)) is reported at the helper even when its callers pass data loaded from\n" +
+                "a database; a local is followed to its declaration, not to later assignments.\n" +
                 "\n" +
                 "Non-compliant\n" +
                 "\n" +
@@ -1567,7 +1579,7 @@ namespace PlatformFit.Core.Rules
                 "Reported, in code a deployment unit reaches (start-up code included — the freeze applies after `Init` too):\n" +
                 "\n" +
                 "- **Hosted services**, on the registration: `AddHostedService<T>()`, `AddSingleton<IHostedService, T>()` (and\n" +
-                "  `AddTransient`, `TryAdd…`), `AddHangfireServer()`, `AddQuartzHostedService()`. Fire-and-forget inside a\n" +
+                "  `AddTransient`, `AddScoped`, `TryAddSingleton`, …), `AddHangfireServer()`, `AddQuartzHostedService()`. Fire-and-forget inside a\n" +
                 "  hosted service is not reported again.\n" +
                 "- **Timers** that outlive the method: `new System.Threading.Timer(…)`, `new System.Timers.Timer(…)` and\n" +
                 "  `new PeriodicTimer(…)` kept in a field, handed on or left running.\n" +
@@ -1679,7 +1691,7 @@ namespace PlatformFit.Core.Rules
                 "Reported, in code a deployment unit reaches (start-up code included — the freeze applies after Init too):\n" +
                 "\n" +
                 "- Hosted services, on the registration: AddHostedService<T>(), AddSingleton<IHostedService, T>() (and\n" +
-                "  AddTransient, TryAdd…), AddHangfireServer(), AddQuartzHostedService(). Fire-and-forget inside a\n" +
+                "  AddTransient, AddScoped, TryAddSingleton, …), AddHangfireServer(), AddQuartzHostedService(). Fire-and-forget inside a\n" +
                 "  hosted service is not reported again.\n" +
                 "- Timers that outlive the method: new System.Threading.Timer(…), new System.Timers.Timer(…) and\n" +
                 "  new PeriodicTimer(…) kept in a field, handed on or left running.\n" +
