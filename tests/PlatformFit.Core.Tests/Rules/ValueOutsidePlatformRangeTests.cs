@@ -149,7 +149,7 @@ namespace PlatformFit.Core.Tests.Rules
             var units = ConfigUnits.ReadAll(yaml);
             var ingest = units.Single(u => u.Name == "ingest");
             Assert.True(ingest.ManagedInstances.IsKnown);
-            Assert.Equal((7, 23), (ingest.ManagedInstances.Span!.StartLine, ingest.ManagedInstances.Span.StartColumn));
+            Assert.Equal((7, 5), (ingest.ManagedInstances.Span!.StartLine, ingest.ManagedInstances.Span.StartColumn));
 
             var onManaged = Assert.Single(ValueOutsidePlatformRange.Check(ingest, PlatformProfiles.AwsLambda));
             Assert.StartsWith("The timeout of function 'ingest' is 1,200 s", onManaged.Message, System.StringComparison.Ordinal);
@@ -234,7 +234,7 @@ namespace PlatformFit.Core.Tests.Rules
             var units = result.Units.ToDictionary(u => u.Name);
 
             Assert.True(units["Ingest"].ManagedInstances.IsKnown);
-            Assert.Equal(13, units["Ingest"].ManagedInstances.Span!.StartLine);
+            Assert.Equal(12, units["Ingest"].ManagedInstances.Span!.StartLine);
             Assert.NotEqual(ValueState.Absent, units["Legacy"].ManagedInstances.State);
             Assert.Equal(ValueState.Absent, units["Plain"].ManagedInstances.State);
 

@@ -319,7 +319,7 @@ namespace PlatformFit.Core.Config.CloudFormation
                     Artifact = ReadArtifact(function, properties, values, isImage, OriginOf),
                     Condition = condition,
                     PackageType = packageType,
-                    ManagedInstances = ReadCapacityProvider(properties["CapacityProviderConfig"], values),
+                    ManagedInstances = ReadCapacityProvider(properties.Find("CapacityProviderConfig"), values),
                     Doors = doors,
                 };
             }
@@ -328,19 +328,19 @@ namespace PlatformFit.Core.Config.CloudFormation
             /// <c>CapacityProviderConfig</c> puts the function on Lambda Managed Instances; <c>!Ref AWS::NoValue</c> removes
             /// it, and an expression that cannot be evaluated (a condition other than the one assumed) leaves it unknown.
             /// </summary>
-            private static ConfigValue<bool> ReadCapacityProvider(YamlNode? node, IntrinsicFunctionEvaluator values)
+            private static ConfigValue<bool> ReadCapacityProvider(YamlEntry? entry, IntrinsicFunctionEvaluator values)
             {
-                if (node is null)
+                if (entry is null)
                 {
                     return ConfigValue<bool>.Absent;
                 }
 
-                var value = values.Evaluate(node);
+                var value = values.Evaluate(entry.Value);
                 return value.Kind switch
                 {
                     TemplateValueKind.Missing => ConfigValue<bool>.Absent,
-                    TemplateValueKind.Unknown => ConfigValue<bool>.Unknown(value.UnknownReason!, value.Span ?? node.Span),
-                    _ => ConfigValue<bool>.Known(true, node.Span),
+                    TemplateValueKind.Unknown => ConfigValue<bool>.Unknown(value.UnknownReason!, value.Span ?? entry.Value.Span),
+                    _ => ConfigValue<bool>.Known(true, entry.Key.Span),
                 };
             }
 

@@ -307,7 +307,7 @@ namespace PlatformFit.Core.Config.Serverless
 
                 var off = value.IsMissing || value.Node is { IsNull: true }
                     || (value.IsText && (value.Text!.Length == 0 || string.Equals(value.Text, "false", StringComparison.OrdinalIgnoreCase)));
-                return off ? ConfigValue<bool>.Absent : ConfigValue<bool>.Known(true, entry.Value.Span);
+                return off ? ConfigValue<bool>.Absent : ConfigValue<bool>.Known(true, entry.Key.Span);
             }
 
             /// <summary>The function's own value, else the provider's, else the framework's default.</summary>
