@@ -96,6 +96,18 @@ namespace PlatformFit.Analyzers
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2004.md",
             customTags: System.Array.Empty<string>());
 
+        /// <summary>PF2005: Shared state changed without synchronization on Lambda Managed Instances</summary>
+        public static readonly DiagnosticDescriptor PF2005 = new DiagnosticDescriptor(
+            id: "PF2005",
+            title: "Shared state changed without synchronization on Lambda Managed Instances",
+            messageFormat: "'{0}': {2} is {1} without synchronization, but function '{3}' runs on Lambda Managed Instances ({4}), where one process serves many requests at once: concurrent changes lose updates or corrupt the collection; use a concurrent collection, Interlocked or a lock",
+            category: "State",
+            defaultSeverity: DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            description: "Code on the request path changes state that every request of the process shares — a static field or property, or a field of the Lambda handler object — without synchronization: a read-modify-write (count++, total += amount) or a change to a List, Dictionary, HashSet, Queue or another System.Collections.Generic collection held there. The function runs on Lambda Managed Instances (a capacity provider is configured), where one .NET process serves many requests concurrently, and AWS states that static mutable state must be thread-safe there: updates are lost and a Dictionary changed from two threads can be corrupted for good. Plain assignments, ??=, concurrent and immutable collections, Interlocked, code inside a lock (or a method that takes one), [ThreadStatic] and AsyncLocal state, start-up code and functions on standard Lambda (one request per environment at a time) are not reported.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF2005.md",
+            customTags: System.Array.Empty<string>());
+
         /// <summary>PF3001: Wait or client timeout longer than the function's timeout</summary>
         public static readonly DiagnosticDescriptor PF3001 = new DiagnosticDescriptor(
             id: "PF3001",

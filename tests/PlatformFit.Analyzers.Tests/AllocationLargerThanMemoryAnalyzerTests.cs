@@ -278,6 +278,35 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task On_managed_instances_an_unknown_memory_size_has_no_certain_maximum_but_a_known_one_still_counts()
+        {
+            await Resizer("""
+                namespace Images;
+
+                public sealed class Resizer
+                {
+                    public int Handle(string key) => new double[1_500_000_000].Length;
+
+                    public int Archive(string key) => {|#0:new byte[20_000_000_000L]|}.Length;
+                }
+                """, """
+                provider:
+                  name: aws
+                functions:
+                  resize:
+                    handler: Images::Images.Resizer::Handle
+                    capacityProvider: analytics-fleet
+                    memorySize: ${ssm:/images/resize-memory}
+                  archive:
+                    handler: Images::Images.Resizer::Archive
+                    capacityProvider: analytics-fleet
+                    memorySize: {|#1:16384|}
+                """)
+                .Expect(PF3002().WithArguments("'new byte[20_000_000_000L]'", "19,073.5 MB", "Resizer.cs(7,48)", "archive", "16,384 MB (serverless.yml(11,17))"))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task Severity_none_in_editorconfig_silences_the_rule()
         {
             var test = Resizer("""

@@ -13,7 +13,8 @@ namespace PlatformFit.Analyzers.Deployment
     /// <item>A deploy tool's default for an absent key: <c>the Serverless Framework default of 6 s (no timeout is set
     /// at serverless.yml(8,3))</c>, shown on the unit's declaration, where the key would go.</item>
     /// <item>A value that cannot be known (an SSM parameter, an unresolved variable) is never guessed. Only the
-    /// platform's maximum is certain then: <c>at most 900 s, the AWS Lambda maximum (…)</c>.</item>
+    /// platform's maximum is certain then: <c>at most 900 s, the AWS Lambda maximum (…)</c>, unless the unit is (or may
+    /// be) on Lambda Managed Instances and the profile says they lift that limit.</item>
     /// </list>
     /// </summary>
     internal sealed record UnitLimit(long Value, string Text, ConfigSpan Related)
@@ -43,8 +44,10 @@ namespace PlatformFit.Analyzers.Deployment
                 return new UnitLimit(value.Value, $"{format(value.Value)} ({deployment.Display(value.Span)})", value.Span);
             }
 
-            if (!profile.Limits.TryGetValue(limitName, out var limit) || limit.Max is not long max)
+            if (!profile.Limits.TryGetValue(limitName, out var limit) || limit.Max is not long max
+                || (unit.ManagedInstances.State != ValueState.Absent && profile.ManagedInstances?.Exempts(limitName) == true))
             {
+                // No maximum is certain: the platform has none, or lifts it for a unit that is (or may be) on managed instances.
                 return null;
             }
 

@@ -146,6 +146,10 @@ namespace PlatformFit.Analyzers.State
             return Rooted(receiver, keys, values, model, cancellationToken);
         }
 
+        /// <summary>The field or property that holds what <paramref name="target"/> refers to (through elements and locals), or null.</summary>
+        public static ISymbol? RootOf(IOperation target, SemanticModel model, CancellationToken cancellationToken) =>
+            Rooted(target, new List<IOperation>(), Array.Empty<IOperation>(), model, cancellationToken)?.Root;
+
         /// <summary>
         /// Follows what is written to back to the field or property that holds it, collecting the keys that select
         /// elements on the way (<c>Carts[user].Items</c>, <c>Carts.GetOrAdd(user, …).Items</c>, a local taken from

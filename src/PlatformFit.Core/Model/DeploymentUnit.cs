@@ -61,6 +61,14 @@ namespace PlatformFit.Core.Model
         /// </summary>
         public ConfigValue<string> Condition { get; init; } = ConfigValue<string>.Absent;
 
+        /// <summary>
+        /// Whether the unit runs on Lambda Managed Instances: a capacity provider is configured (CloudFormation / SAM
+        /// <c>CapacityProviderConfig</c>, Serverless <c>capacityProvider</c>). Known <c>true</c> at the key that says so;
+        /// absent for a standard function; unknown when the key is there but cannot be evaluated (a condition, a
+        /// deploy-time variable). Some standard quotas do not hold for such a unit (the profile's <c>managed-instances</c>).
+        /// </summary>
+        public ConfigValue<bool> ManagedInstances { get; init; } = ConfigValue<bool>.Absent;
+
         public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
     }
 }

@@ -78,6 +78,9 @@ namespace PlatformFit.Core.Platforms
         /// <summary>Whether anything can open a connection to the platform's code (<c>inbound-network</c>); null when the profile does not say.</summary>
         public PlatformCapability? InboundNetwork { get; init; }
 
+        /// <summary>How functions on the account's own instances differ (<c>managed-instances</c>); null when the platform has none.</summary>
+        public ManagedInstances? ManagedInstances { get; init; }
+
         /// <summary>The defaults a deploy tool applies, or an empty set when the profile names none for it.</summary>
         public ToolDefaults ToolDefaultsFor(string tool) =>
             ToolDefaults.TryGetValue(tool, out var defaults) ? defaults : new ToolDefaults(null, null, null);
@@ -161,6 +164,15 @@ namespace PlatformFit.Core.Platforms
     /// <param name="MaxBytes">The largest buffered response the door passes, where the door's own limit applies on top of the platform's.</param>
     /// <param name="Source">The source key of these facts.</param>
     public sealed record ResponseDelivery(string? StreamsWhen, long? MaxBytes, string Source);
+
+    /// <summary>
+    /// Lambda Managed Instances: <c>ExemptLimits</c> are the standard quotas (keys of <c>limits</c>) that do not hold for
+    /// a function with a capacity provider; <c>ConcurrentRequests</c> says one process serves many requests at once.
+    /// </summary>
+    public sealed record ManagedInstances(IReadOnlyList<string> ExemptLimits, bool ConcurrentRequests, string Source)
+    {
+        public bool Exempts(string limitKey) => System.Linq.Enumerable.Contains(ExemptLimits, limitKey, StringComparer.Ordinal);
+    }
 
     /// <summary>A yes/no fact about a platform with its source: <c>inbound-network: { allowed: false, source: A13 }</c>.</summary>
     public sealed record PlatformCapability(string Name, bool Allowed, string Source);

@@ -113,6 +113,7 @@ namespace PlatformFit.Core.Platforms
             }
 
             var inbound = root["inbound-network"];
+            var managed = root["managed-instances"];
             return new PlatformProfile(Required(path, root, "id"), Required(path, root, "name"), sources, limits, toolDefaults, frontDoors, runtimes)
             {
                 InboundNetwork = inbound is null ? null : new PlatformCapability("inbound-network", Bool(path, inbound, "allowed"), Source(path, inbound, sources)),
@@ -121,6 +122,7 @@ namespace PlatformFit.Core.Platforms
                 Execution = execution,
                 Architectures = ReadArchitectures(path, root["architectures"], sources),
                 OtherLanguageRuntimes = ReadOtherLanguageRuntimes(path, root["other-language-runtimes"], sources),
+                ManagedInstances = managed is null ? null : ReadManagedInstances(path, managed, limits, sources),
             };
         }
 
@@ -179,6 +181,23 @@ namespace PlatformFit.Core.Platforms
                 : throw new InvalidDataException($"{path}({node.Span.StartLine},{node.Span.StartColumn}): '{key}' is required");
 
         /// <summary>Every number must name a source the profile lists.</summary>
+        private static ManagedInstances ReadManagedInstances(string path, YamlNode node, Dictionary<string, PlatformLimit> limits, Dictionary<string, PlatformSource> sources)
+        {
+            var exempt = new List<string>();
+            foreach (var item in node["exempt-limits"]?.Items ?? Array.Empty<YamlNode>())
+            {
+                var key = item.Value ?? string.Empty;
+                if (!limits.ContainsKey(key))
+                {
+                    throw new InvalidDataException($"{path}({item.Span.StartLine},{item.Span.StartColumn}): managed-instances names limit '{key}', which the profile does not define");
+                }
+
+                exempt.Add(key);
+            }
+
+            return new ManagedInstances(exempt, Bool(path, node, "concurrent-requests"), Source(path, node, sources));
+        }
+
         private static string Source(string path, YamlNode node, Dictionary<string, PlatformSource> sources)
         {
             var key = Required(path, node, "source");

@@ -1760,6 +1760,283 @@ namespace PlatformFit.Core.Rules
             IsEnabledByDefault = true,
         };
 
+        /// <summary>PF2005: Shared state changed without synchronization on Lambda Managed Instances</summary>
+        public static RuleMetadata PF2005 { get; } = new RuleMetadata(
+            id: "PF2005",
+            title: "Shared state changed without synchronization on Lambda Managed Instances",
+            messageFormat: "'{0}': {2} is {1} without synchronization, but function '{3}' runs on Lambda Managed Instances ({4}), where one process serves many requests at once: concurrent changes lose updates or corrupt the collection; use a concurrent collection, Interlocked or a lock",
+            category: "State",
+            defaultSeverity: RuleSeverity.Error,
+            description: "Code on the request path changes state that every request of the process shares — a static field or property, or a field of the Lambda handler object — without synchronization: a read-modify-write (count++, total += amount) or a change to a List, Dictionary, HashSet, Queue or another System.Collections.Generic collection held there. The function runs on Lambda Managed Instances (a capacity provider is configured), where one .NET process serves many requests concurrently, and AWS states that static mutable state must be thread-safe there: updates are lost and a Dictionary changed from two threads can be corrupted for good. Plain assignments, ??=, concurrent and immutable collections, Interlocked, code inside a lock (or a method that takes one), [ThreadStatic] and AsyncLocal state, start-up code and functions on standard Lambda (one request per environment at a time) are not reported.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "concurrency", "aws-lambda", "state", "serverless" }),
+            Precision = "high",
+            ProblemSeverity = "error",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Lambda Managed Instances for .NET (static mutable state must be thread-safe)", "https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-dotnet-runtime.html"),
+                new RuleReference("Thread-safe collections in .NET", "https://learn.microsoft.com/dotnet/standard/collections/thread-safe/"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF2005.md",
+            HelpMarkdown =
+                "# PF2005: Shared state changed without synchronization on Lambda Managed Instances\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF2005 | State | error | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Lambda Managed Instances for .NET (static mutable state must be thread-safe)](https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-dotnet-runtime.html)\n" +
+                "- [Thread-safe collections in .NET](https://learn.microsoft.com/dotnet/standard/collections/thread-safe/)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "A standard Lambda execution environment handles one request at a time, so a `static` counter or cache is never\n" +
+                "touched by two requests at once (it has other problems: see PF2001). **Lambda Managed Instances** change that: a\n" +
+                "function with a capacity provider runs on instances in your account, and one .NET process serves many requests\n" +
+                "concurrently (by default 32 per vCPU). AWS's .NET guide for managed instances says it plainly: static mutable state\n" +
+                "must be thread-safe\n" +
+                "([Lambda Managed Instances for .NET](https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-dotnet-runtime.html)).\n" +
+                "\n" +
+                "Code written for one request at a time breaks there in ways no test on a laptop shows: `Requests++` loses\n" +
+                "increments, two `List<T>.Add` calls at once drop an item or throw, and a `Dictionary<TKey, TValue>` changed from two\n" +
+                "threads can corrupt its buckets so that later lookups spin forever.\n" +
+                "\n" +
+                "## What is reported, and what is not\n" +
+                "\n" +
+                "PF2005 reports, in code a function on managed instances runs on the request path:\n" +
+                "\n" +
+                "- a **read-modify-write** of shared state: `++`, `--`, `+=` and the other compound assignments on a static field or\n" +
+                "  property, on a field of the Lambda handler object (one per process, shared by every request), or on an element of\n" +
+                "  an array or collection held there (`Counts[route]++`);\n" +
+                "- a **change to a collection** of `System.Collections.Generic` (and `System.Collections`, `.ObjectModel`,\n" +
+                "  `.Specialized`) held there: `Add`, `Remove`, `Clear`, `Insert`, `Enqueue`, `Dequeue`, `Push`, `Pop`, `TryAdd`,\n" +
+                "  `Sort`…, or setting an entry through its indexer (`Cache[key] = value`), directly or through a local or an\n" +
+                "  element (`Sessions[user].Add(item)`).\n" +
+                "\n" +
+                "\"Managed instances\" is read from the config: CloudFormation / SAM `CapacityProviderConfig` (also through\n" +
+                "`Globals`) or Serverless `capacityProvider`, with a known value. A function whose capacity provider cannot be\n" +
+                "evaluated is not reported.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- Code inside a `lock` statement, in a `[MethodImpl(MethodImplOptions.Synchronized)]` method, or in a method that\n" +
+                "  takes another lock (`Monitor.Enter`, `SemaphoreSlim.Wait`/`WaitAsync`, `ReaderWriterLockSlim.EnterWriteLock`,\n" +
+                "  `Lock.EnterScope`, `Mutex.WaitOne`).\n" +
+                "- `ConcurrentDictionary`, `ConcurrentQueue` and the other concurrent collections; immutable and frozen collections;\n" +
+                "  `Interlocked` and `Volatile`.\n" +
+                "- Plain assignments (`Last = request.Id`: a reference or an `int` is written atomically) and `??=` (two threads may\n" +
+                "  both create the client; one wins, which is harmless).\n" +
+                "- `[ThreadStatic]` fields, `ThreadLocal<T>`, `AsyncLocal<T>`, `Lazy<T>`.\n" +
+                "- Start-up code (static constructors and initializers, `Main`, the handler object's constructor and what start-up\n" +
+                "  code calls) — it runs before requests arrive.\n" +
+                "- Locals and objects a request creates; instance state of objects other than the handler (controllers, scoped\n" +
+                "  services) and singletons registered with dependency injection (not analysed).\n" +
+                "- Functions without a capacity provider, code no function reaches, and projects that do not run on Lambda.\n" +
+                "\n" +
+                "Known limits: a lock taken by the caller of the method that changes the state is not seen (the change is reported);\n" +
+                "a method that takes any lock is treated as synchronizing all of its changes.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class IngestFunction\n" +
+                "{\n" +
+                "    private static readonly Dictionary<string, int> CountsBySource = new();\n" +
+                "    private static long processed;\n" +
+                "\n" +
+                "    public Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "    {\n" +
+                "        foreach (var message in batch.Records)\n" +
+                "        {\n" +
+                "            CountsBySource[message.EventSource] = CountsBySource.GetValueOrDefault(message.EventSource) + 1;   // PF2005\n" +
+                "            processed++;                                                                                    // PF2005\n" +
+                "        }\n" +
+                "\n" +
+                "        return Task.CompletedTask;\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "Resources:\n" +
+                "  Ingest:\n" +
+                "    Type: AWS::Serverless::Function\n" +
+                "    Properties:\n" +
+                "      Handler: Ingest::Ingest.IngestFunction::Handle\n" +
+                "      CapacityProviderConfig:          # the place the finding points at\n" +
+                "        LambdaManagedInstancesCapacityProviderConfig:\n" +
+                "          CapacityProviderArn: !GetAtt IngestFleet.Arn\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class IngestFunction\n" +
+                "{\n" +
+                "    private static readonly ConcurrentDictionary<string, int> CountsBySource = new();\n" +
+                "    private static long processed;\n" +
+                "\n" +
+                "    public Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "    {\n" +
+                "        foreach (var message in batch.Records)\n" +
+                "        {\n" +
+                "            CountsBySource.AddOrUpdate(message.EventSource, 1, (_, count) => count + 1);\n" +
+                "            Interlocked.Increment(ref processed);\n" +
+                "        }\n" +
+                "\n" +
+                "        return Task.CompletedTask;\n" +
+                "    }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "When the race is acceptable (an approximate statistic), say so where the state changes:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF2005 // Approximate: a lost increment does not matter.\n" +
+                "approximateHits++;\n" +
+                "#pragma warning restore PF2005\n" +
+                "```\n" +
+                "\n" +
+                "or for a whole project in `.editorconfig`:\n" +
+                "\n" +
+                "```ini\n" +
+                "[*.cs]\n" +
+                "dotnet_diagnostic.PF2005.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF2005: Shared state changed without synchronization on Lambda Managed Instances\n" +
+                "\n" +
+                "Id: PF2005\n" +
+                "Category: State\n" +
+                "Default severity: error\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Lambda Managed Instances for .NET (static mutable state must be thread-safe) (https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-dotnet-runtime.html)\n" +
+                "- Thread-safe collections in .NET (https://learn.microsoft.com/dotnet/standard/collections/thread-safe/)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "A standard Lambda execution environment handles one request at a time, so a static counter or cache is never\n" +
+                "touched by two requests at once (it has other problems: see PF2001). Lambda Managed Instances change that: a\n" +
+                "function with a capacity provider runs on instances in your account, and one .NET process serves many requests\n" +
+                "concurrently (by default 32 per vCPU). AWS's .NET guide for managed instances says it plainly: static mutable state\n" +
+                "must be thread-safe\n" +
+                "(Lambda Managed Instances for .NET (https://docs.aws.amazon.com/lambda/latest/dg/lambda-managed-instances-dotnet-runtime.html)).\n" +
+                "\n" +
+                "Code written for one request at a time breaks there in ways no test on a laptop shows: Requests++ loses\n" +
+                "increments, two List<T>.Add calls at once drop an item or throw, and a Dictionary<TKey, TValue> changed from two\n" +
+                "threads can corrupt its buckets so that later lookups spin forever.\n" +
+                "\n" +
+                "What is reported, and what is not\n" +
+                "\n" +
+                "PF2005 reports, in code a function on managed instances runs on the request path:\n" +
+                "\n" +
+                "- a read-modify-write of shared state: ++, --, += and the other compound assignments on a static field or\n" +
+                "  property, on a field of the Lambda handler object (one per process, shared by every request), or on an element of\n" +
+                "  an array or collection held there (Counts[route]++);\n" +
+                "- a change to a collection of System.Collections.Generic (and System.Collections, .ObjectModel,\n" +
+                "  .Specialized) held there: Add, Remove, Clear, Insert, Enqueue, Dequeue, Push, Pop, TryAdd,\n" +
+                "  Sort…, or setting an entry through its indexer (Cache[key] = value), directly or through a local or an\n" +
+                "  element (Sessions[user].Add(item)).\n" +
+                "\n" +
+                "\"Managed instances\" is read from the config: CloudFormation / SAM CapacityProviderConfig (also through\n" +
+                "Globals) or Serverless capacityProvider, with a known value. A function whose capacity provider cannot be\n" +
+                "evaluated is not reported.\n" +
+                "\n" +
+                "Not reported:\n" +
+                "\n" +
+                "- Code inside a lock statement, in a [MethodImpl(MethodImplOptions.Synchronized)] method, or in a method that\n" +
+                "  takes another lock (Monitor.Enter, SemaphoreSlim.Wait/WaitAsync, ReaderWriterLockSlim.EnterWriteLock,\n" +
+                "  Lock.EnterScope, Mutex.WaitOne).\n" +
+                "- ConcurrentDictionary, ConcurrentQueue and the other concurrent collections; immutable and frozen collections;\n" +
+                "  Interlocked and Volatile.\n" +
+                "- Plain assignments (Last = request.Id: a reference or an int is written atomically) and ??= (two threads may\n" +
+                "  both create the client; one wins, which is harmless).\n" +
+                "- [ThreadStatic] fields, ThreadLocal<T>, AsyncLocal<T>, Lazy<T>.\n" +
+                "- Start-up code (static constructors and initializers, Main, the handler object's constructor and what start-up\n" +
+                "  code calls) — it runs before requests arrive.\n" +
+                "- Locals and objects a request creates; instance state of objects other than the handler (controllers, scoped\n" +
+                "  services) and singletons registered with dependency injection (not analysed).\n" +
+                "- Functions without a capacity provider, code no function reaches, and projects that do not run on Lambda.\n" +
+                "\n" +
+                "Known limits: a lock taken by the caller of the method that changes the state is not seen (the change is reported);\n" +
+                "a method that takes any lock is treated as synchronizing all of its changes.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class IngestFunction\n" +
+                "    {\n" +
+                "        private static readonly Dictionary<string, int> CountsBySource = new();\n" +
+                "        private static long processed;\n" +
+                "\n" +
+                "        public Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "        {\n" +
+                "            foreach (var message in batch.Records)\n" +
+                "            {\n" +
+                "                CountsBySource[message.EventSource] = CountsBySource.GetValueOrDefault(message.EventSource) + 1;   // PF2005\n" +
+                "                processed++;                                                                                    // PF2005\n" +
+                "            }\n" +
+                "\n" +
+                "            return Task.CompletedTask;\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "    Resources:\n" +
+                "      Ingest:\n" +
+                "        Type: AWS::Serverless::Function\n" +
+                "        Properties:\n" +
+                "          Handler: Ingest::Ingest.IngestFunction::Handle\n" +
+                "          CapacityProviderConfig:          # the place the finding points at\n" +
+                "            LambdaManagedInstancesCapacityProviderConfig:\n" +
+                "              CapacityProviderArn: !GetAtt IngestFleet.Arn\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "    public sealed class IngestFunction\n" +
+                "    {\n" +
+                "        private static readonly ConcurrentDictionary<string, int> CountsBySource = new();\n" +
+                "        private static long processed;\n" +
+                "\n" +
+                "        public Task Handle(SQSEvent batch, ILambdaContext context)\n" +
+                "        {\n" +
+                "            foreach (var message in batch.Records)\n" +
+                "            {\n" +
+                "                CountsBySource.AddOrUpdate(message.EventSource, 1, (_, count) => count + 1);\n" +
+                "                Interlocked.Increment(ref processed);\n" +
+                "            }\n" +
+                "\n" +
+                "            return Task.CompletedTask;\n" +
+                "        }\n" +
+                "    }\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "When the race is acceptable (an approximate statistic), say so where the state changes:\n" +
+                "\n" +
+                "    #pragma warning disable PF2005 // Approximate: a lost increment does not matter.\n" +
+                "    approximateHits++;\n" +
+                "    #pragma warning restore PF2005\n" +
+                "\n" +
+                "or for a whole project in .editorconfig:\n" +
+                "\n" +
+                "    [*.cs]\n" +
+                "    dotnet_diagnostic.PF2005.severity = none",
+            IsEnabledByDefault = true,
+        };
+
         /// <summary>PF3001: Wait or client timeout longer than the function's timeout</summary>
         public static RuleMetadata PF3001 { get; } = new RuleMetadata(
             id: "PF3001",
@@ -2034,7 +2311,8 @@ namespace PlatformFit.Core.Rules
                 "It stays silent for sizes known only at run time (`new byte[request.ContentLength]` — a different risk), for\n" +
                 "allocations within the memory, for `stackalloc`, for structs whose size PlatformFit does not know, for code no\n" +
                 "function runs, and when the configured memory cannot be evaluated (an SSM parameter) — unless the allocation is\n" +
-                "larger than AWS Lambda's maximum of 10,240 MB.\n" +
+                "larger than AWS Lambda's maximum of 10,240 MB (a maximum that does not hold for a function on Lambda Managed\n" +
+                "Instances, whose memory then stays unknown).\n" +
                 "\n" +
                 "## Non-compliant\n" +
                 "\n" +
@@ -2119,7 +2397,8 @@ namespace PlatformFit.Core.Rules
                 "It stays silent for sizes known only at run time (new byte[request.ContentLength] — a different risk), for\n" +
                 "allocations within the memory, for stackalloc, for structs whose size PlatformFit does not know, for code no\n" +
                 "function runs, and when the configured memory cannot be evaluated (an SSM parameter) — unless the allocation is\n" +
-                "larger than AWS Lambda's maximum of 10,240 MB.\n" +
+                "larger than AWS Lambda's maximum of 10,240 MB (a maximum that does not hold for a function on Lambda Managed\n" +
+                "Instances, whose memory then stays unknown).\n" +
                 "\n" +
                 "Non-compliant\n" +
                 "\n" +
@@ -2239,8 +2518,11 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "Work that needs more than 15 minutes belongs in Step Functions, ECS tasks or AWS Batch, not in one invocation.\n" +
                 "\n" +
-                "Lambda Managed Instances accept more memory than the standard quota; PlatformFit does not yet recognise a\n" +
-                "capacity provider, so suppress the rule for such a function.\n" +
+                "A function on Lambda Managed Instances (CloudFormation / SAM `CapacityProviderConfig`, also through `Globals`;\n" +
+                "Serverless `capacityProvider`) takes its memory from its capacity provider, and the standard 128–10,240 MB quota\n" +
+                "does not hold for it. Its maximum is not published, so the rule does not check the memory of such a function, nor of\n" +
+                "one whose capacity provider cannot be evaluated (a condition, a `${ssm:…}`); its timeout and `/tmp` storage are\n" +
+                "still checked. Which quotas managed instances lift is data too (`managed-instances` in the platform profile).\n" +
                 "\n" +
                 "## Suppress\n" +
                 "\n" +
@@ -2315,8 +2597,11 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "Work that needs more than 15 minutes belongs in Step Functions, ECS tasks or AWS Batch, not in one invocation.\n" +
                 "\n" +
-                "Lambda Managed Instances accept more memory than the standard quota; PlatformFit does not yet recognise a\n" +
-                "capacity provider, so suppress the rule for such a function.\n" +
+                "A function on Lambda Managed Instances (CloudFormation / SAM CapacityProviderConfig, also through Globals;\n" +
+                "Serverless capacityProvider) takes its memory from its capacity provider, and the standard 128–10,240 MB quota\n" +
+                "does not hold for it. Its maximum is not published, so the rule does not check the memory of such a function, nor of\n" +
+                "one whose capacity provider cannot be evaluated (a condition, a ${ssm:…}); its timeout and /tmp storage are\n" +
+                "still checked. Which quotas managed instances lift is data too (managed-instances in the platform profile).\n" +
                 "\n" +
                 "Suppress\n" +
                 "\n" +
@@ -3643,6 +3928,7 @@ namespace PlatformFit.Core.Rules
             PF2002,
             PF2003,
             PF2004,
+            PF2005,
             PF3001,
             PF3002,
             PF3101,
@@ -3665,6 +3951,7 @@ namespace PlatformFit.Core.Rules
             ["PF2002"] = PF2002,
             ["PF2003"] = PF2003,
             ["PF2004"] = PF2004,
+            ["PF2005"] = PF2005,
             ["PF3001"] = PF3001,
             ["PF3002"] = PF3002,
             ["PF3101"] = PF3101,

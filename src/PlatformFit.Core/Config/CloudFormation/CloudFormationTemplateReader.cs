@@ -319,7 +319,28 @@ namespace PlatformFit.Core.Config.CloudFormation
                     Artifact = ReadArtifact(function, properties, values, isImage, OriginOf),
                     Condition = condition,
                     PackageType = packageType,
+                    ManagedInstances = ReadCapacityProvider(properties.Find("CapacityProviderConfig"), values),
                     Doors = doors,
+                };
+            }
+
+            /// <summary>
+            /// <c>CapacityProviderConfig</c> puts the function on Lambda Managed Instances; <c>!Ref AWS::NoValue</c> removes
+            /// it, and an expression that cannot be evaluated (a condition other than the one assumed) leaves it unknown.
+            /// </summary>
+            private static ConfigValue<bool> ReadCapacityProvider(YamlEntry? entry, IntrinsicFunctionEvaluator values)
+            {
+                if (entry is null)
+                {
+                    return ConfigValue<bool>.Absent;
+                }
+
+                var value = values.Evaluate(entry.Value);
+                return value.Kind switch
+                {
+                    TemplateValueKind.Missing => ConfigValue<bool>.Absent,
+                    TemplateValueKind.Unknown => ConfigValue<bool>.Unknown(value.UnknownReason!, value.Span ?? entry.Value.Span),
+                    _ => ConfigValue<bool>.Known(true, entry.Key.Span),
                 };
             }
 
@@ -574,6 +595,8 @@ namespace PlatformFit.Core.Config.CloudFormation
 
             public ConfigValue<string> PackageType { get; init; } = ConfigValue<string>.Absent;
 
+            public ConfigValue<bool> ManagedInstances { get; init; } = ConfigValue<bool>.Absent;
+
             public List<FrontDoor> Doors { get; init; } = new();
 
             public DeploymentUnit Unit(IReadOnlyList<FrontDoor> doors) =>
@@ -588,6 +611,7 @@ namespace PlatformFit.Core.Config.CloudFormation
                     Artifact = Artifact,
                     Condition = Condition,
                     PackageType = PackageType,
+                    ManagedInstances = ManagedInstances,
                     FrontDoors = doors,
                 };
         }

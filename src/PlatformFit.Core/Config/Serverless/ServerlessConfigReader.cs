@@ -146,6 +146,7 @@ namespace PlatformFit.Core.Config.Serverless
                     PackageType = body.Find("image") is { } image
                         ? ConfigValue<string>.Known("Image", image.Key.Span)
                         : ConfigValue<string>.Absent,
+                    ManagedInstances = CapacityProvider(body),
                 };
             }
 
@@ -284,6 +285,29 @@ namespace PlatformFit.Core.Config.Serverless
 
                 problems.Add(Problem(node!, ProblemLevel.Warning, $"'{Shorten(text.Value)}' is not a whole number"));
                 return ConfigValue<int>.Unknown($"'{Shorten(text.Value)}' is not a whole number", text.Span);
+            }
+
+            /// <summary>
+            /// A function with a <c>capacityProvider</c> runs on Lambda Managed Instances, whatever form the value takes
+            /// (a provider name, a reference, a mapping); <c>null</c> or <c>false</c> turns it off.
+            /// </summary>
+            private ConfigValue<bool> CapacityProvider(YamlNode body)
+            {
+                var entry = body.Find("capacityProvider");
+                if (entry is null)
+                {
+                    return ConfigValue<bool>.Absent;
+                }
+
+                var value = resolver.Resolve(entry.Value);
+                if (value.IsUnknown)
+                {
+                    return ConfigValue<bool>.Unknown(value.UnknownReason!, entry.Value.Span);
+                }
+
+                var off = value.IsMissing || value.Node is { IsNull: true }
+                    || (value.IsText && (value.Text!.Length == 0 || string.Equals(value.Text, "false", StringComparison.OrdinalIgnoreCase)));
+                return off ? ConfigValue<bool>.Absent : ConfigValue<bool>.Known(true, entry.Key.Span);
             }
 
             /// <summary>The function's own value, else the provider's, else the framework's default.</summary>
