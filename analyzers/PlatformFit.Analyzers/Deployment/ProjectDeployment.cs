@@ -165,7 +165,7 @@ namespace PlatformFit.Analyzers.Deployment
             return null;
         }
 
-        /// <summary>A file a user added as an AdditionalFile that only its content can show to be a template.</summary>
+        /// <summary>A file that only its content can show to be a template or a Serverless service under another name.</summary>
         private static bool MayBeTemplate(string path) =>
             path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase) ||
             path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".template", StringComparison.OrdinalIgnoreCase);

@@ -113,11 +113,11 @@ namespace PlatformFit.Cli.Discovery
                         return analyzerConfigs;
                     }
 
-                    return DeploymentConfigReader.Recognize(name) != ConfigFormat.Unknown || MayBeTemplate(directory, name) ? configs : null;
+                    return DeploymentConfigReader.Recognize(name) != ConfigFormat.Unknown || MayBeConfigByContent(directory, name) ? configs : null;
                 }
             }
 
-            configs.RemoveAll(path => DeploymentConfigReader.Recognize(path) == ConfigFormat.Unknown && !IsTemplateByContent(path));
+            configs.RemoveAll(path => DeploymentConfigReader.Recognize(path) == ConfigFormat.Unknown && !IsConfigByContent(path));
             projects.Sort(StringComparer.Ordinal);
             configs.Sort(StringComparer.Ordinal);
             analyzerConfigs.Sort(StringComparer.Ordinal);
@@ -134,10 +134,11 @@ namespace PlatformFit.Cli.Discovery
 
         /// <summary>
         /// YAML and JSON files whose name does not say what they are: CloudFormation templates are named freely
-        /// (<c>infra/api.yaml</c>), so their first kilobytes decide. Files that are known to be something else are
+        /// (<c>infra/api.yaml</c>), and so is the Serverless service a <c>--config</c> names (<c>serverless.prod.yml</c>),
+        /// so their first kilobytes decide. Files that are known to be something else are
         /// not read at all.
         /// </summary>
-        private static bool MayBeTemplate(string directory, string name)
+        private static bool MayBeConfigByContent(string directory, string name)
         {
             var extension = Path.GetExtension(name).ToLowerInvariant();
             if (extension is not (".yaml" or ".yml" or ".json" or ".template"))
@@ -159,7 +160,7 @@ namespace PlatformFit.Cli.Discovery
             return !folder.Equals("workflows", StringComparison.OrdinalIgnoreCase) && !folder.Equals(".circleci", StringComparison.OrdinalIgnoreCase);
         }
 
-        private static bool IsTemplateByContent(string path)
+        private static bool IsConfigByContent(string path)
         {
             try
             {

@@ -43,7 +43,8 @@ namespace PlatformFit.Core.Config
         /// <summary>
         /// The config format of a file by its name and, for files the name does not settle, its content: any
         /// <c>.yaml</c>, <c>.yml</c>, <c>.json</c> or <c>.template</c> file that is a CloudFormation template by its
-        /// first few kilobytes, and a <c>serverless.yml</c> that is in fact a template (SAM samples name them so).
+        /// first few kilobytes, any <c>.yaml</c>, <c>.yml</c> or <c>.json</c> file that is a Serverless service (the file
+        /// a <c>--config</c> names), and a <c>serverless.yml</c> that is in fact a template (SAM samples name them so).
         /// </summary>
         public static ConfigFormat Recognize(string path, string text)
         {
@@ -59,9 +60,15 @@ namespace PlatformFit.Core.Config
             }
 
             var name = FileName(path).ToLowerInvariant();
-            var sniffable = name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal) ||
-                name.EndsWith(".json", StringComparison.Ordinal) || name.EndsWith(".template", StringComparison.Ordinal);
-            return sniffable && CloudFormationTemplateReader.LooksLikeTemplate(text) ? ConfigFormat.CloudFormation : ConfigFormat.Unknown;
+            var yamlOrJson = name.EndsWith(".yaml", StringComparison.Ordinal) || name.EndsWith(".yml", StringComparison.Ordinal) ||
+                name.EndsWith(".json", StringComparison.Ordinal);
+            if ((yamlOrJson || name.EndsWith(".template", StringComparison.Ordinal)) && CloudFormationTemplateReader.LooksLikeTemplate(text))
+            {
+                return ConfigFormat.CloudFormation;
+            }
+
+            // A service under another name, for `serverless deploy --config serverless.prod.yml`.
+            return yamlOrJson && ServerlessConfigReader.LooksLikeService(text) ? ConfigFormat.ServerlessFramework : ConfigFormat.Unknown;
         }
 
         public static ConfigReadResult Read(string path, string text, ConfigReadContext context)

@@ -149,6 +149,35 @@ namespace PlatformFit.Cli.Tests.EndToEnd
         }
 
         [Fact]
+        [Trait("Rule", "PF4002")]
+        public async Task A_service_under_another_name_is_read_by_content_and_a_variables_file_is_not()
+        {
+            // `serverless deploy --config serverless.prod.yml`: the stage's own service file, beside the variables
+            // file it reads with ${file()} and a Compose file, neither of which is a service.
+            using var scratch = new ScratchRepository();
+            scratch.Write("serverless.prod.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: dotnetcore3.1
+                  environment: ${file(./serverless.env.yml):prod}
+                functions:
+                  api:
+                    handler: Orders::Orders.Function::Handle
+                """);
+            scratch.Write("serverless.env.yml", "prod:\n  TABLE: orders\n");
+            scratch.Write("docker-compose.override.yml", "services:\n  api:\n    image: orders\n");
+
+            var result = await FixtureScan.ScanAsync(scratch.Root);
+
+            var finding = Assert.Single(result.Findings);
+            Assert.Equal(("PF4002", "api"), (finding.RuleId, finding.Unit));
+            Assert.Equal(new SourceLocation("serverless.prod.yml", 4, 12, 4, 25), finding.Primary);
+            Assert.True(result.ExecutionSuccessful);
+            Assert.Empty(result.Notifications);
+        }
+
+        [Fact]
         [Trait("Rule", "PF4001")]
         public async Task A_global_analyzer_config_sets_the_severity_of_findings_on_units_without_a_project()
         {

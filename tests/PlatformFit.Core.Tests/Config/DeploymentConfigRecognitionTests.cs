@@ -36,6 +36,39 @@ namespace PlatformFit.Core.Tests.Config
             Assert.Equal(expected, DeploymentConfigReader.Recognize(path, text));
         }
 
+        [Theory]
+        [InlineData("/repo/serverless.prod.yml", "service: orders\nframeworkVersion: '3'\nprovider:\n  name: aws\n  runtime: dotnet8\nfunctions: {}\n", ConfigFormat.ServerlessFramework)]
+        [InlineData("/repo/deploy/api.yaml", "# deployed with: serverless deploy --config deploy/api.yaml\nservice:\n  name: orders\nprovider: { name: aws }\n", ConfigFormat.ServerlessFramework)]
+        [InlineData("/repo/sls/api.json", "{ \"service\": \"orders\", \"provider\": { \"name\": \"aws\", \"runtime\": \"dotnet8\" } }", ConfigFormat.ServerlessFramework)]
+        [InlineData("/repo/serverless.env.yml", "dev:\n  TABLE: orders-dev\nprod:\n  TABLE: orders\n", ConfigFormat.Unknown)]
+        [InlineData("/repo/serverless.azure.yml", "service: orders\nprovider:\n  name: azure\n  region: West US 2\n", ConfigFormat.Unknown)]
+        [InlineData("/repo/docker-compose.override.yml", "services:\n  api:\n    image: orders\n", ConfigFormat.Unknown)]
+        [InlineData("/repo/k8s/service.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: orders\nspec:\n  selector: { app: orders }\n", ConfigFormat.Unknown)]
+        [InlineData("/repo/notes.txt", "service: orders\nprovider:\n  name: aws\n", ConfigFormat.Unknown)]
+        public void Recognizes_a_serverless_service_under_another_name_by_content(string path, string text, ConfigFormat expected)
+        {
+            Assert.Equal(expected, DeploymentConfigReader.Recognize(path, text));
+        }
+
+        [Fact]
+        public void Reads_a_service_named_for_a_stage_like_serverless_yml()
+        {
+            var result = DeploymentConfigReader.Read("/repo/serverless.prod.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: dotnet8
+                  memorySize: 512
+                functions:
+                  api:
+                    handler: Orders::Orders.Function::Handle
+                """, ConfigReadContext.Default);
+
+            Assert.Equal(ConfigFormat.ServerlessFramework, result.Format);
+            var unit = Assert.Single(result.Units);
+            Assert.Equal(("api", 512), (unit.Name, unit.MemoryMb.Value));
+        }
+
         [Fact]
         public void Content_sniffing_looks_only_at_the_first_kilobytes()
         {

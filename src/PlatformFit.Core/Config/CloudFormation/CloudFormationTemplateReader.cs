@@ -22,7 +22,6 @@ namespace PlatformFit.Core.Config.CloudFormation
     {
         private const string CloudFormationDefaultsKey = "cloudformation";
         private const string SamDefaultsKey = "sam";
-        private const int SniffCharacters = 8 * 1024;
 
         public static ConfigReadResult Read(string path, string text, ConfigReadContext context)
         {
@@ -63,8 +62,8 @@ namespace PlatformFit.Core.Config.CloudFormation
         /// </summary>
         public static bool LooksLikeTemplate(string text)
         {
-            var window = text.Length > SniffCharacters ? text.Substring(0, SniffCharacters) : text;
-            var keys = LenientJson.LooksLikeJson(window) ? TopLevelJsonKeys(window) : TopLevelYamlKeys(window);
+            var window = TopLevelKeys.Window(text);
+            var keys = TopLevelKeys.Of(window);
             for (var i = 0; i < keys.Count; i++)
             {
                 var end = i + 1 < keys.Count ? keys[i + 1].Offset : window.Length;
@@ -100,103 +99,6 @@ namespace PlatformFit.Core.Config.CloudFormation
             }
 
             return (line, offset - lineStart + 1);
-        }
-
-        private readonly struct TopLevelKey
-        {
-            public TopLevelKey(string name, int offset, int valueOffset)
-            {
-                Name = name;
-                Offset = offset;
-                ValueOffset = valueOffset;
-            }
-
-            public string Name { get; }
-
-            public int Offset { get; }
-
-            public int ValueOffset { get; }
-        }
-
-        /// <summary>Keys that start a line at column 1 (optionally quoted), in order.</summary>
-        private static List<TopLevelKey> TopLevelYamlKeys(string text)
-        {
-            var keys = new List<TopLevelKey>();
-            var lineStart = 0;
-            while (lineStart < text.Length)
-            {
-                var lineEnd = text.IndexOf('\n', lineStart);
-                if (lineEnd < 0)
-                {
-                    lineEnd = text.Length;
-                }
-
-                var start = lineStart < text.Length && text[lineStart] == '\uFEFF' ? lineStart + 1 : lineStart;
-                if (start < lineEnd && text[start] is not (' ' or '\t' or '#' or '-' or '%' or '\r'))
-                {
-                    var quote = text[start] is '"' or '\'' ? text[start] : '\0';
-                    var nameStart = quote == '\0' ? start : start + 1;
-                    var nameEnd = quote == '\0' ? text.IndexOf(':', nameStart, lineEnd - nameStart) : text.IndexOf(quote, nameStart, lineEnd - nameStart);
-                    if (nameEnd > nameStart)
-                    {
-                        var colon = text.IndexOf(':', nameEnd, lineEnd - nameEnd);
-                        if (colon >= 0)
-                        {
-                            keys.Add(new TopLevelKey(text.Substring(nameStart, nameEnd - nameStart).Trim(), start, colon + 1));
-                        }
-                    }
-                }
-
-                lineStart = lineEnd + 1;
-            }
-
-            return keys;
-        }
-
-        /// <summary>Keys of the outermost JSON object, in order, skipping strings and nested values.</summary>
-        private static List<TopLevelKey> TopLevelJsonKeys(string text)
-        {
-            var keys = new List<TopLevelKey>();
-            var depth = 0;
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                if (c is '{' or '[')
-                {
-                    depth++;
-                }
-                else if (c is '}' or ']')
-                {
-                    depth--;
-                }
-                else if (c == '"')
-                {
-                    var start = i;
-                    i++;
-                    while (i < text.Length && text[i] != '"')
-                    {
-                        i += text[i] == '\\' ? 2 : 1;
-                    }
-
-                    if (depth != 1 || i >= text.Length)
-                    {
-                        continue;
-                    }
-
-                    var after = i + 1;
-                    while (after < text.Length && char.IsWhiteSpace(text[after]))
-                    {
-                        after++;
-                    }
-
-                    if (after < text.Length && text[after] == ':')
-                    {
-                        keys.Add(new TopLevelKey(text.Substring(start + 1, i - start - 1), start, after + 1));
-                    }
-                }
-            }
-
-            return keys;
         }
 
         private sealed class TemplateReader

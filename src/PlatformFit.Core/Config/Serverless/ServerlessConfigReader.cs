@@ -37,6 +37,35 @@ namespace PlatformFit.Core.Config.Serverless
             return new ConfigReadResult(path, ConfigFormat.ServerlessFramework, units, problems);
         }
 
+        /// <summary>
+        /// Whether a text is a Serverless Framework service by its first few kilobytes, whatever the file is called
+        /// (the framework's <c>--config serverless.prod.yml</c>): top-level <c>service</c> and <c>provider</c> keys, and
+        /// a provider that names AWS. Variables files (<c>serverless.env.yml</c>) and Compose files have no such keys.
+        /// </summary>
+        public static bool LooksLikeService(string text)
+        {
+            var window = TopLevelKeys.Window(text);
+            var keys = TopLevelKeys.Of(window);
+            var service = false;
+            var awsProvider = false;
+            for (var i = 0; i < keys.Count; i++)
+            {
+                var end = i + 1 < keys.Count ? keys[i + 1].Offset : window.Length;
+                var value = window.Substring(keys[i].ValueOffset, Math.Max(0, end - keys[i].ValueOffset));
+                switch (keys[i].Name)
+                {
+                    case "service":
+                        service = true;
+                        break;
+                    case "provider":
+                        awsProvider = value.IndexOf("aws", StringComparison.OrdinalIgnoreCase) >= 0;
+                        break;
+                }
+            }
+
+            return service && awsProvider;
+        }
+
         private sealed class ServiceReader
         {
             private readonly string path;
