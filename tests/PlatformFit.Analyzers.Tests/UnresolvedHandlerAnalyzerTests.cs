@@ -123,6 +123,64 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task A_wrong_method_on_an_aspnetcore_entry_point_whose_base_does_not_resolve_suggests_FunctionHandlerAsync()
+        {
+            // The classic: the blueprint's handler method is FunctionHandlerAsync, declared by the unrestored base class.
+            var test = Test("{|#0:Orders::Orders.Api.LambdaEntryPoint::FunctionHandler|}", """
+                namespace Orders.Api
+                {
+                    public sealed class LambdaEntryPoint : Amazon.Lambda.AspNetCoreServer.APIGatewayProxyFunction<Startup>
+                    {
+                        protected override void Init(object builder) { }
+                    }
+
+                    public sealed class Startup { }
+                }
+                """);
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            await test
+                .Expect(PF4005(
+                    "Orders::Orders.Api.LambdaEntryPoint::FunctionHandler",
+                    "type 'Orders.Api.LambdaEntryPoint' has no method 'FunctionHandler'",
+                    "; did you mean 'Orders::Orders.Api.LambdaEntryPoint::FunctionHandlerAsync'?"))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task A_handler_declared_only_under_a_symbol_this_build_does_not_define_is_silent()
+        {
+            // The AWS build defines PROVIDER_AWS (dotnet lambda package /p:Provider=aws); the scan's build does not.
+            await Test("Orders::Orders.Api.Handler::Hello", """
+                namespace Orders.Api
+                {
+                #if PROVIDER_AWS
+                    public sealed class Handler
+                    {
+                        public string Hello(string input) => input;
+                    }
+                #elif PROVIDER_AZURE
+                    public static class AzureHandler { }
+                #endif
+                }
+                """).RunAsync();
+        }
+
+        [Fact]
+        public async Task A_missing_method_on_a_type_with_another_unresolved_base_is_silent()
+        {
+            var test = Test("Orders::Orders.Api.Function::FunctionHandler", """
+                namespace Orders.Api
+                {
+                    public sealed class Function : Acme.Serverless.FunctionBase
+                    {
+                    }
+                }
+                """);
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            await test.RunAsync();
+        }
+
+        [Fact]
         public async Task A_method_inherited_from_a_resolved_base_class_resolves()
         {
             await Test("Orders::Orders.Api.LambdaEntryPoint::FunctionHandlerAsync", """

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PlatformFit.Core.Rules.Config;
 
@@ -17,12 +18,14 @@ namespace PlatformFit.Analyzers.Reachability
         private readonly Compilation compilation;
         private readonly CancellationToken cancellationToken;
         private readonly Lazy<EntryPointState> entryPoint;
+        private readonly Lazy<HashSet<string>> excludedNames;
 
         public CompilationHandlerCode(Compilation compilation, CancellationToken cancellationToken)
         {
             this.compilation = compilation;
             this.cancellationToken = cancellationToken;
             entryPoint = new Lazy<EntryPointState>(FindEntryPoint);
+            excludedNames = new Lazy<HashSet<string>>(FindExcludedNames);
         }
 
         public string AssemblyName => compilation.AssemblyName ?? string.Empty;
@@ -50,12 +53,14 @@ namespace PlatformFit.Analyzers.Reachability
 
             var methods = new List<HandlerMethod>();
             var unresolvedBase = false;
+            string? unresolvedBaseName = null;
             for (INamedTypeSymbol? current = type; current is not null; current = current.BaseType)
             {
                 if (current.TypeKind == TypeKind.Error)
                 {
                     // A base class from a package the scan does not have (APIGatewayProxyFunction …) may declare the method.
                     unresolvedBase = true;
+                    unresolvedBaseName = current.Name;
                     break;
                 }
 
@@ -68,7 +73,44 @@ namespace PlatformFit.Analyzers.Reachability
                 }
             }
 
-            return new HandlerType(MetadataName(type), methods, unresolvedBase);
+            return new HandlerType(MetadataName(type), methods, unresolvedBase, unresolvedBaseName);
+        }
+
+        public bool InExcludedCode(string name) => excludedNames.Value.Contains(name);
+
+        /// <summary>The identifiers in the text that <c>#if</c> excludes from this compilation, read only when a handler does not resolve.</summary>
+        private HashSet<string> FindExcludedNames()
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var trivia in tree.GetRoot(cancellationToken).DescendantTrivia())
+                {
+                    if (!trivia.IsKind(SyntaxKind.DisabledTextTrivia))
+                    {
+                        continue;
+                    }
+
+                    var text = trivia.ToString();
+                    for (var i = 0; i < text.Length; i++)
+                    {
+                        if (!SyntaxFacts.IsIdentifierStartCharacter(text[i]))
+                        {
+                            continue;
+                        }
+
+                        var start = i;
+                        while (i + 1 < text.Length && SyntaxFacts.IsIdentifierPartCharacter(text[i + 1]))
+                        {
+                            i++;
+                        }
+
+                        names.Add(text.Substring(start, i - start + 1));
+                    }
+                }
+            }
+
+            return names;
         }
 
         private EntryPointState FindEntryPoint()

@@ -78,6 +78,9 @@ namespace PlatformFit.Core.Platforms
         /// <summary>Whether anything can open a connection to the platform's code (<c>inbound-network</c>); null when the profile does not say.</summary>
         public PlatformCapability? InboundNetwork { get; init; }
 
+        /// <summary>Library base classes a handler type derives from, with the methods a handler names on them (<c>handler-base-classes</c>).</summary>
+        public HandlerBaseClasses? HandlerBaseClasses { get; init; }
+
         /// <summary>How functions on the account's own instances differ (<c>managed-instances</c>); null when the platform has none.</summary>
         public ManagedInstances? ManagedInstances { get; init; }
 
@@ -166,6 +169,15 @@ namespace PlatformFit.Core.Platforms
     public sealed record ResponseDelivery(string? StreamsWhen, long? MaxBytes, string Source);
 
     /// <summary>
+    /// Base classes from the platform's libraries (<c>APIGatewayProxyFunction</c> …) by simple name, and the public
+    /// methods a handler string names on a type derived from one of them (<c>FunctionHandlerAsync</c>).
+    /// </summary>
+    public sealed record HandlerBaseClasses(IReadOnlyList<string> Types, IReadOnlyList<string> Methods, string Source)
+    {
+        public bool Contains(string? typeName) => typeName is not null && System.Linq.Enumerable.Contains(Types, typeName, StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// Lambda Managed Instances: <c>ExemptLimits</c> are the standard quotas (keys of <c>limits</c>) that do not hold for
     /// a function with a capacity provider; <c>ConcurrentRequests</c> says one process serves many requests at once.
     /// </summary>
@@ -182,6 +194,13 @@ namespace PlatformFit.Core.Platforms
     {
         /// <summary>The runtime to move to when this one retires, e.g. <c>dotnet10</c>; null for the newest.</summary>
         public string? Successor { get; init; }
+
+        /// <summary>The sources give only the year of the dates (each is that year's last day); messages state the year.</summary>
+        public bool YearOnlyDates { get; init; }
+
+        /// <summary>How a message states one of the dates: <c>2023-04-03</c>, or <c>2019</c> when only the year is known.</summary>
+        public string DateText(DateTime date) =>
+            YearOnlyDates ? date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) : date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>

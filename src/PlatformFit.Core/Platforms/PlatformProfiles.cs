@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.IO;
 using PlatformFit.Core.Config.Yaml;
 
@@ -86,6 +87,7 @@ namespace PlatformFit.Core.Platforms
                     Source(path, item, sources))
                 {
                     Successor = item["successor"]?.Value,
+                    YearOnlyDates = IsYear(item["deprecated"]) || IsYear(item["block-create"]) || IsYear(item["block-update"]),
                 });
             }
 
@@ -121,9 +123,26 @@ namespace PlatformFit.Core.Platforms
                 WritablePaths = writablePaths,
                 Execution = execution,
                 Architectures = ReadArchitectures(path, root["architectures"], sources),
+                HandlerBaseClasses = root["handler-base-classes"] is { } bases
+                    ? new HandlerBaseClasses(Names(bases["types"]), Names(bases["methods"]), Source(path, bases, sources))
+                    : null,
                 OtherLanguageRuntimes = ReadOtherLanguageRuntimes(path, root["other-language-runtimes"], sources),
                 ManagedInstances = managed is null ? null : ReadManagedInstances(path, managed, limits, sources),
             };
+        }
+
+        private static List<string> Names(YamlNode? sequence)
+        {
+            var names = new List<string>();
+            foreach (var item in sequence?.Items ?? Array.Empty<YamlNode>())
+            {
+                if (item.Value is { Length: > 0 } name)
+                {
+                    names.Add(name);
+                }
+            }
+
+            return names;
         }
 
         private static ArchitectureSupport? ReadArchitectures(string path, YamlNode? node, Dictionary<string, PlatformSource> sources)
@@ -152,16 +171,7 @@ namespace PlatformFit.Core.Platforms
                 return null;
             }
 
-            var prefixes = new List<string>();
-            foreach (var item in node["prefixes"]?.Items ?? Array.Empty<YamlNode>())
-            {
-                if (item.Value is { Length: > 0 } prefix)
-                {
-                    prefixes.Add(prefix);
-                }
-            }
-
-            return new OtherLanguageRuntimes(prefixes, Source(path, node, sources));
+            return new OtherLanguageRuntimes(Names(node["prefixes"]), Source(path, node, sources));
         }
 
         private static PlatformProfile Load(string id)
@@ -216,6 +226,10 @@ namespace PlatformFit.Core.Platforms
         private static long? Long(YamlNode? node) =>
             node?.Value is { } text && long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
 
+        /// <summary>
+        /// A <c>yyyy-MM-dd</c> date, or a year alone where the sources give no day (<c>2019</c>): that year's last day,
+        /// so that a scan never judges a date passed before it certainly has.
+        /// </summary>
         private static DateTime? Date(string path, YamlNode? node)
         {
             if (node?.Value is not { } text)
@@ -223,9 +237,16 @@ namespace PlatformFit.Core.Platforms
                 return null;
             }
 
+            if (IsYear(node))
+            {
+                return new DateTime(int.Parse(text, CultureInfo.InvariantCulture), 12, 31, 0, 0, 0, DateTimeKind.Utc);
+            }
+
             return DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date)
                 ? date
-                : throw new InvalidDataException($"{path}({node.Span.StartLine},{node.Span.StartColumn}): '{text}' is not a yyyy-MM-dd date");
+                : throw new InvalidDataException($"{path}({node.Span.StartLine},{node.Span.StartColumn}): '{text}' is not a yyyy-MM-dd date or a year");
         }
+
+        private static bool IsYear(YamlNode? node) => node?.Value is { Length: 4 } text && text.All(char.IsDigit);
     }
 }

@@ -3592,8 +3592,14 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "The rule resolves the handler against the project's symbols and suggests the nearest type, public method or\n" +
                 "assembly name. Lambda Annotations handlers (`Ns.Functions_Add_Generated::Add`) resolve to the attributed method\n" +
-                "(`Ns.Functions.Add`), and `[assembly: LambdaGlobalProperties(GenerateMain = true)]` counts as an entry point. A\n" +
-                "method that may be inherited from a base class the scan cannot see (an un-restored package) is not reported.\n" +
+                "(`Ns.Functions.Add`), and `[assembly: LambdaGlobalProperties(GenerateMain = true)]` counts as an entry point.\n" +
+                "When a base class does not resolve (an un-restored package), the ASP.NET Core ones the platform profile lists\n" +
+                "(`APIGatewayProxyFunction`, `APIGatewayHttpApiV2ProxyFunction`, `ApplicationLoadBalancerFunction`,\n" +
+                "`APIGatewayWebsocketApiProxyFunction`) are known to declare `FunctionHandlerAsync`, so `…LambdaEntryPoint::FunctionHandler`\n" +
+                "is still reported, with `FunctionHandlerAsync` as the suggestion; a method that any other unresolved base class may\n" +
+                "declare is not reported. Neither is a type or method whose name occurs in code that `#if` excludes from the scan's\n" +
+                "build (a `PROVIDER_AWS` symbol that only the deployment's `dotnet lambda package /p:…` defines); runtimes the profile\n" +
+                "does not list but whose id starts with `dotnet` are treated as .NET runtimes.\n" +
                 "The `platformfit` CLI also reports a .NET handler whose assembly no project in the repository builds, with the\n" +
                 "nearest assembly name.\n" +
                 "\n" +
@@ -3657,8 +3663,14 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "The rule resolves the handler against the project's symbols and suggests the nearest type, public method or\n" +
                 "assembly name. Lambda Annotations handlers (Ns.Functions_Add_Generated::Add) resolve to the attributed method\n" +
-                "(Ns.Functions.Add), and [assembly: LambdaGlobalProperties(GenerateMain = true)] counts as an entry point. A\n" +
-                "method that may be inherited from a base class the scan cannot see (an un-restored package) is not reported.\n" +
+                "(Ns.Functions.Add), and [assembly: LambdaGlobalProperties(GenerateMain = true)] counts as an entry point.\n" +
+                "When a base class does not resolve (an un-restored package), the ASP.NET Core ones the platform profile lists\n" +
+                "(APIGatewayProxyFunction, APIGatewayHttpApiV2ProxyFunction, ApplicationLoadBalancerFunction,\n" +
+                "APIGatewayWebsocketApiProxyFunction) are known to declare FunctionHandlerAsync, so …LambdaEntryPoint::FunctionHandler\n" +
+                "is still reported, with FunctionHandlerAsync as the suggestion; a method that any other unresolved base class may\n" +
+                "declare is not reported. Neither is a type or method whose name occurs in code that #if excludes from the scan's\n" +
+                "build (a PROVIDER_AWS symbol that only the deployment's dotnet lambda package /p:… defines); runtimes the profile\n" +
+                "does not list but whose id starts with dotnet are treated as .NET runtimes.\n" +
                 "The platformfit CLI also reports a .NET handler whose assembly no project in the repository builds, with the\n" +
                 "nearest assembly name.\n" +
                 "\n" +

@@ -67,6 +67,24 @@ namespace PlatformFit.Core.Tests.Rules
         public void Dotnet10_is_fine_on_the_scan_date() =>
             Assert.Null(Check(Dotnet8.Replace("dotnet8", "dotnet10", StringComparison.Ordinal), ConfigUnits.ScanDate));
 
+        [Theory]
+        [InlineData("dotnetcore2.0")]
+        [InlineData("dotnetcore1.0")]
+        public void Runtimes_whose_sources_give_only_a_year_are_blocked_after_that_year_and_say_so(string runtime)
+        {
+            var yaml = Dotnet8.Replace("dotnet8", runtime, StringComparison.Ordinal);
+
+            var finding = Check(yaml, ConfigUnits.ScanDate);
+            Assert.NotNull(finding);
+            Assert.Equal("PF4002", finding.Rule.Id);
+            Assert.Equal(
+                $"Runtime '{runtime}' is blocked as of 2026-11-26: AWS blocks creating functions on it since 2019 and updating them since 2019, so every deployment of this function fails; move to dotnet10",
+                finding.Message);
+
+            // Within the year the day is unknown: nothing is claimed before it has certainly passed.
+            Assert.Null(Check(yaml, Day(2019, 12, 30)));
+        }
+
         [Fact]
         public void Without_a_scan_date_the_rules_are_silent() => Assert.Null(Check(Dotnet8, null));
 

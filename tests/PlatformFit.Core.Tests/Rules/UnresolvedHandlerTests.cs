@@ -20,13 +20,21 @@ namespace PlatformFit.Core.Tests.Rules
 
             public IEnumerable<string> TypeNames => types.Keys;
 
-            public Code With(string type, bool unresolvedBase = false, params (string Name, bool IsPublic)[] methods)
+            public Code With(string type, bool unresolvedBase = false, params (string Name, bool IsPublic)[] methods) =>
+                WithBase(type, unresolvedBase ? "AbstractBase" : null, methods);
+
+            /// <summary>A type whose base class, of that simple name, does not resolve (null: every base resolves).</summary>
+            public Code WithBase(string type, string? unresolvedBase, params (string Name, bool IsPublic)[] methods)
             {
-                types[type] = new HandlerType(type, methods.Select(m => new HandlerMethod(m.Name, m.IsPublic)).ToList(), unresolvedBase);
+                types[type] = new HandlerType(type, methods.Select(m => new HandlerMethod(m.Name, m.IsPublic)).ToList(), unresolvedBase is not null, unresolvedBase);
                 return this;
             }
 
+            public HashSet<string> Excluded { get; } = new(StringComparer.Ordinal);
+
             public HandlerType? FindType(string metadataName) => types.TryGetValue(metadataName, out var type) ? type : null;
+
+            public bool InExcludedCode(string name) => Excluded.Contains(name);
         }
 
         private static Code Orders() => new Code()
@@ -139,6 +147,45 @@ namespace PlatformFit.Core.Tests.Rules
         [InlineData(EntryPointState.Generated)]
         public void An_executable_with_an_entry_point_or_a_generated_Main_is_silent(EntryPointState state) =>
             Assert.Null(Check("Orders", new Code { EntryPoint = state }));
+
+        [Theory]
+        [InlineData("APIGatewayProxyFunction")]
+        [InlineData("APIGatewayHttpApiV2ProxyFunction")]
+        [InlineData("ApplicationLoadBalancerFunction")]
+        public void An_aspnetcore_entry_point_whose_base_does_not_resolve_is_checked_against_the_known_handler_method(string baseClass)
+        {
+            var code = new Code().WithBase("Orders.LambdaEntryPoint", baseClass, ("Init", false));
+
+            Assert.Null(Check("Orders::Orders.LambdaEntryPoint::FunctionHandlerAsync", code));
+            var finding = Check("Orders::Orders.LambdaEntryPoint::FunctionHandler", code);
+            Assert.NotNull(finding);
+            Assert.Equal(
+                "Handler 'Orders::Orders.LambdaEntryPoint::FunctionHandler' of function 'api' cannot be loaded: type 'Orders.LambdaEntryPoint' has no method 'FunctionHandler', so every invocation fails; did you mean 'Orders::Orders.LambdaEntryPoint::FunctionHandlerAsync'?",
+                finding!.Message);
+        }
+
+        [Fact]
+        public void A_type_or_method_that_preprocessor_symbols_exclude_from_this_build_is_not_judged()
+        {
+            // #if PROVIDER_AWS … #endif, with PROVIDER_AWS set only by `dotnet lambda package /p:Provider=aws`.
+            var code = Orders();
+            code.Excluded.UnionWith(new[] { "Handler", "Hello" });
+
+            Assert.Null(Check("Orders::Orders.Handler::Hello", code));
+            Assert.Null(Check("Orders::Orders.Api.Function::Hello", code));
+            Assert.NotNull(Check("Orders::Orders.Api.Function::Goodbye", code));
+        }
+
+        [Fact]
+        public void A_missing_method_on_a_type_with_another_unresolved_base_is_not_judged() =>
+            Assert.Null(Check("Orders::Orders.Handlers.Function::FunctionHandler", new Code().WithBase("Orders.Handlers.Function", "ThirdPartyFunctionBase", ("Setup", true))));
+
+        [Theory]
+        [InlineData("dotnetcore2.0")]
+        [InlineData("dotnetcore1.0")]
+        [InlineData("dotnet11")]
+        public void Dotnet_runtimes_old_or_new_load_a_dotnet_handler(string runtime) =>
+            Assert.NotNull(Check("Orders::Orders.Function::Handle", Orders(), runtime));
 
         [Theory]
         [InlineData("provided.al2023")]

@@ -34,16 +34,23 @@ namespace PlatformFit.Core.Rules.Config
 
         /// <summary>The project's type with that metadata name, or null.</summary>
         HandlerType? FindType(string metadataName);
+
+        /// <summary>
+        /// Whether the name occurs in code the scan's preprocessor symbols exclude (<c>#if PROVIDER_AWS</c> …): a build
+        /// with other symbols (<c>dotnet lambda package /p:Provider=aws</c>) may declare what the handler names.
+        /// </summary>
+        bool InExcludedCode(string name);
     }
 
     /// <summary>A type a handler names, with the methods Lambda could call on it.</summary>
     public sealed class HandlerType
     {
-        public HandlerType(string metadataName, IReadOnlyList<HandlerMethod> methods, bool hasUnresolvedBase)
+        public HandlerType(string metadataName, IReadOnlyList<HandlerMethod> methods, bool hasUnresolvedBase, string? unresolvedBaseName = null)
         {
             MetadataName = metadataName;
             Methods = methods;
             HasUnresolvedBase = hasUnresolvedBase;
+            UnresolvedBaseName = unresolvedBaseName;
         }
 
         public string MetadataName { get; }
@@ -56,6 +63,9 @@ namespace PlatformFit.Core.Rules.Config
         /// a method the handler names may be declared there, so a missing method is not reported.
         /// </summary>
         public bool HasUnresolvedBase { get; }
+
+        /// <summary>The simple name of the base type that does not resolve (<c>APIGatewayProxyFunction</c>), if known.</summary>
+        public string? UnresolvedBaseName { get; }
     }
 
     /// <summary>A method of a handler type: its name and whether Lambda can call it.</summary>

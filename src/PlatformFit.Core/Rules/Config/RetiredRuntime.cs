@@ -26,9 +26,9 @@ namespace PlatformFit.Core.Rules.Config
             {
                 var blocked = runtime.BlockUpdate is DateTime blockUpdate
                     ? date >= blockUpdate.Date
-                        ? $"AWS blocks creating functions on it since {ScanDate.ToText(blockCreate)} and updating them since {ScanDate.ToText(blockUpdate)}, so every deployment of this function fails"
-                        : $"AWS blocks creating functions on it since {ScanDate.ToText(blockCreate)}, so deploying to a new stage, account or region fails, and updating existing functions fails from {ScanDate.ToText(blockUpdate)}"
-                    : $"AWS blocks creating functions on it since {ScanDate.ToText(blockCreate)}, so deploying to a new stage, account or region fails";
+                        ? $"AWS blocks creating functions on it since {runtime.DateText(blockCreate)} and updating them since {runtime.DateText(blockUpdate)}, so every deployment of this function fails"
+                        : $"AWS blocks creating functions on it since {runtime.DateText(blockCreate)}, so deploying to a new stage, account or region fails, and updating existing functions fails from {runtime.DateText(blockUpdate)}"
+                    : $"AWS blocks creating functions on it since {runtime.DateText(blockCreate)}, so deploying to a new stage, account or region fails";
                 return new ConfigFinding(RuleCatalog.PF4002, unit, span, Array.Empty<ConfigSpan>(), new[] { id, ScanDate.ToText(date), blocked, successor });
             }
 
@@ -36,10 +36,10 @@ namespace PlatformFit.Core.Rules.Config
             {
                 var next = runtime.BlockCreate is DateTime create
                     ? runtime.BlockUpdate is DateTime update
-                        ? $"creating functions on it is blocked from {ScanDate.ToText(create)}, updating them from {ScanDate.ToText(update)}"
-                        : $"creating functions on it is blocked from {ScanDate.ToText(create)}"
+                        ? $"creating functions on it is blocked from {runtime.DateText(create)}, updating them from {runtime.DateText(update)}"
+                        : $"creating functions on it is blocked from {runtime.DateText(create)}"
                     : "AWS has not announced when it blocks creating and updating functions on it";
-                return new ConfigFinding(RuleCatalog.PF4001, unit, span, Array.Empty<ConfigSpan>(), new[] { id, ScanDate.ToText(deprecated), ScanDate.ToText(date), next, successor });
+                return new ConfigFinding(RuleCatalog.PF4001, unit, span, Array.Empty<ConfigSpan>(), new[] { id, runtime.DateText(deprecated), ScanDate.ToText(date), next, successor });
             }
 
             return null;

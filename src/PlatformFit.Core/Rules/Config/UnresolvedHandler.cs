@@ -46,19 +46,25 @@ namespace PlatformFit.Core.Rules.Config
             var type = code.FindType(typeName) ?? AnnotatedType(code, typeName, methodName);
             if (type is null)
             {
-                var suggestion = NearestType(typeName, code.TypeNames);
-                return Finding(unit, written, $"assembly '{code.AssemblyName}' has no type '{typeName}'", suggestion is null ? null : handler with { TypeName = suggestion });
-            }
-
-            var named = type.Methods.Where(m => string.Equals(m.Name, methodName, StringComparison.Ordinal)).ToList();
-            if (named.Count == 0)
-            {
-                if (type.HasUnresolvedBase)
+                if (code.InExcludedCode(SimpleName(typeName)))
                 {
                     return null;
                 }
 
-                var publicNames = type.Methods.Where(m => m.IsPublic).Select(m => m.Name).Distinct(StringComparer.Ordinal);
+                var suggestion = NearestType(typeName, code.TypeNames);
+                return Finding(unit, written, $"assembly '{code.AssemblyName}' has no type '{typeName}'", suggestion is null ? null : handler with { TypeName = suggestion });
+            }
+
+            var methods = MethodsWithKnownBase(unit, type);
+            var named = methods.Where(m => string.Equals(m.Name, methodName, StringComparison.Ordinal)).ToList();
+            if (named.Count == 0)
+            {
+                if ((type.HasUnresolvedBase && ReferenceEquals(methods, type.Methods)) || code.InExcludedCode(methodName))
+                {
+                    return null;
+                }
+
+                var publicNames = methods.Where(m => m.IsPublic).Select(m => m.Name).Distinct(StringComparer.Ordinal);
                 var suggestion = NearestName.Find(methodName, publicNames);
                 return Finding(unit, written, $"type '{type.MetadataName}' has no method '{methodName}'", suggestion is null ? null : handler with { MethodName = suggestion });
             }
@@ -86,8 +92,9 @@ namespace PlatformFit.Core.Rules.Config
         }
 
         /// <summary>
-        /// Whether the unit's runtime loads the handler as .NET code: a managed .NET runtime, or — when the runtime is
-        /// not known — the class-library form, which no other language's handler has (<c>::</c>).
+        /// Whether the unit's runtime loads the handler as .NET code: a managed .NET runtime (one the profile lists, or any
+        /// other <c>dotnet…</c> id), or — when the runtime is not known — the class-library form, which no other
+        /// language's handler has (<c>::</c>).
         /// </summary>
         private static bool LoadsDotNetHandler(DeploymentUnit unit, HandlerReference handler)
         {
@@ -101,7 +108,24 @@ namespace PlatformFit.Core.Rules.Config
                 return !handler.IsExecutable;
             }
 
-            return PlatformProfiles.Find(unit.Platform)?.Runtime(id) is { OsOnly: false, Framework: not null };
+            // A .NET runtime the profile does not list (an id newer or older than its table) still loads .NET handlers.
+            return PlatformProfiles.Find(unit.Platform)?.Runtime(id) is { OsOnly: false, Framework: not null }
+                || (id.StartsWith("dotnet", StringComparison.OrdinalIgnoreCase) && PlatformProfiles.Find(unit.Platform)?.Runtime(id) is null);
+        }
+
+        /// <summary>
+        /// The methods Lambda can call on the type: its own and its base types', and, when the base type that does not
+        /// resolve is one the platform profile knows (<c>APIGatewayProxyFunction</c> and its kin), the handler methods
+        /// it declares. For any other unresolved base the type's own list, which the caller cannot judge.
+        /// </summary>
+        private static IReadOnlyList<HandlerMethod> MethodsWithKnownBase(DeploymentUnit unit, HandlerType type)
+        {
+            if (!type.HasUnresolvedBase || PlatformProfiles.Find(unit.Platform)?.HandlerBaseClasses is not { } bases || !bases.Contains(type.UnresolvedBaseName))
+            {
+                return type.Methods;
+            }
+
+            return type.Methods.Concat(bases.Methods.Select(name => new HandlerMethod(name, IsPublic: true))).ToList();
         }
 
         /// <summary>
