@@ -69,6 +69,12 @@ namespace PlatformFit.Core.Model
         /// </summary>
         public ConfigValue<bool> ManagedInstances { get; init; } = ConfigValue<bool>.Absent;
 
+        /// <summary>
+        /// The tool that writes and rewrites the unit's declaration (CloudFormation <c>Metadata.Tool</c>;
+        /// <c>Amazon.Lambda.Annotations</c> marks the functions its source generator manages), or absent when people do.
+        /// </summary>
+        public ConfigValue<string> Tool { get; init; } = ConfigValue<string>.Absent;
+
         public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
     }
 }
