@@ -3758,9 +3758,11 @@ namespace PlatformFit.Core.Rules
                 "deployment: the function is a unit of its own, with the generator's defaults (512 MB, 30 s, the runtime of the\n" +
                 "project's `TargetFramework`), and the other rules report on the attributes.\n" +
                 "\n" +
-                "Not reported: a value that is not a constant (`MemorySize = Settings.Memory` where `Settings.Memory` is not\n" +
-                "`const`), a template value that cannot be evaluated, a resource without the Annotations metadata (written by a\n" +
-                "person; the generator leaves it alone), and a project whose template was never generated.\n" +
+                "Not reported: a value in code that cannot be evaluated (`MemorySize = Sizes.Large` where `Sizes` comes from a\n" +
+                "package the repository has not restored), a template value that cannot be evaluated (a `Ref` to a parameter without\n" +
+                "a default), a resource without the Annotations metadata (written by a person; the generator leaves it alone), and a\n" +
+                "project whose template was never generated or committed. The runtime is not compared here: the template's runtime\n" +
+                "against the project's target framework is PF4003's.\n" +
                 "\n" +
                 "## Non-compliant\n" +
                 "\n" +
@@ -3856,9 +3858,11 @@ namespace PlatformFit.Core.Rules
                 "deployment: the function is a unit of its own, with the generator's defaults (512 MB, 30 s, the runtime of the\n" +
                 "project's TargetFramework), and the other rules report on the attributes.\n" +
                 "\n" +
-                "Not reported: a value that is not a constant (MemorySize = Settings.Memory where Settings.Memory is not\n" +
-                "const), a template value that cannot be evaluated, a resource without the Annotations metadata (written by a\n" +
-                "person; the generator leaves it alone), and a project whose template was never generated.\n" +
+                "Not reported: a value in code that cannot be evaluated (MemorySize = Sizes.Large where Sizes comes from a\n" +
+                "package the repository has not restored), a template value that cannot be evaluated (a Ref to a parameter without\n" +
+                "a default), a resource without the Annotations metadata (written by a person; the generator leaves it alone), and a\n" +
+                "project whose template was never generated or committed. The runtime is not compared here: the template's runtime\n" +
+                "against the project's target framework is PF4003's.\n" +
                 "\n" +
                 "Non-compliant\n" +
                 "\n" +
