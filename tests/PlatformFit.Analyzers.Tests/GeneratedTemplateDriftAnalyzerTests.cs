@@ -211,6 +211,27 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task The_finding_sits_in_the_source_file_so_a_pragma_suppresses_it()
+        {
+            await Test(restored: true, """
+                namespace Orders;
+
+                public sealed class Functions
+                {
+                #pragma warning disable PF4006 // raised by hand in the template until the load test is over
+                    [LambdaFunction(MemorySize = 1024)]
+                #pragma warning restore PF4006
+                    public string Get(string id) => id;
+                }
+                """, Template(Resource("OrdersFunctionsGetGenerated", """
+                        "MemorySize": 2048,
+                        "PackageType": "Zip",
+                        "Handler": "Orders::Orders.Functions_Get_Generated::Get"
+                """)))
+                .RunAsync();
+        }
+
+        [Fact]
         public async Task A_value_from_a_package_that_is_not_restored_is_unknown_and_not_compared()
         {
             await Test(restored: false, """
