@@ -58,12 +58,12 @@ namespace PlatformFit.Analyzers.Deployment
         }
 
         /// <summary>
-        /// Whose default an absent key falls back to: the generator's, for a unit declared in code (its tool is known
-        /// without a config place), else by the format of the config that declares the unit.
+        /// Whose default an absent key falls back to: the generator's, for a unit declared in code, else by the format
+        /// of the config that declares the unit.
         /// </summary>
         private static string ToolDefault(DeploymentUnit unit)
         {
-            if (unit.Tool.TryGetValue(out var tool) && unit.Tool.Span is null)
+            if (unit.CodeTool is { } tool)
             {
                 return $"the {tool} default";
             }

@@ -61,7 +61,10 @@ namespace PlatformFit.Core.Binding
                 var deployedBy = DeployedBy(configUnits, function);
                 if (deployedBy is null)
                 {
-                    units.Add(new BoundUnit(function.Unit, BindingEvidence.DeclaredInCode, function.Method));
+                    if (!MayBeDeployedAsExecutable(configUnits, function))
+                    {
+                        units.Add(new BoundUnit(function.Unit, BindingEvidence.DeclaredInCode, function.Method));
+                    }
                 }
                 else if (deployedBy.Tool.TryGetValue(out var tool) && string.Equals(tool, LambdaAnnotationsTool, StringComparison.Ordinal))
                 {
@@ -70,6 +73,31 @@ namespace PlatformFit.Core.Binding
             }
 
             return new CodeDeclaredUnits(units, generated);
+        }
+
+        /// <summary>
+        /// With <c>GenerateMain</c> every function's handler is the assembly name, and the config picks the method with
+        /// an environment variable (<c>ANNOTATIONS_HANDLER</c>): a config unit with that handler may deploy any of them,
+        /// so none is counted again.
+        /// </summary>
+        private static bool MayBeDeployedAsExecutable(IReadOnlyList<BoundUnit> configUnits, CodeDeclaredFunction function)
+        {
+            var executable = function.Unit.Handler.State == ValueState.Unknown
+                || (function.Unit.Handler.TryGetValue(out var handler) && HandlerReference.Parse(handler) is { IsExecutable: true });
+            if (!executable)
+            {
+                return false;
+            }
+
+            foreach (var bound in configUnits)
+            {
+                if (bound.Handler is { IsExecutable: true })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static DeploymentUnit? DeployedBy(IReadOnlyList<BoundUnit> configUnits, CodeDeclaredFunction function)

@@ -75,6 +75,13 @@ namespace PlatformFit.Core.Model
         /// </summary>
         public ConfigValue<string> Tool { get; init; } = ConfigValue<string>.Absent;
 
+        /// <summary>
+        /// The tool whose attributes in code declare the unit (its <see cref="Tool"/>, known without a config place, as
+        /// units read from Lambda Annotations attributes carry it), or null for a unit a config file declares. An absent
+        /// key then falls back to that tool's default.
+        /// </summary>
+        public string? CodeTool => Tool.TryGetValue(out var tool) && Tool.Span is null ? tool : null;
+
         public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
     }
 }

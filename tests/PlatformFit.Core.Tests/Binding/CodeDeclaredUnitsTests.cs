@@ -94,6 +94,33 @@ namespace PlatformFit.Core.Tests.Binding
         }
 
         [Fact]
+        public void With_GenerateMain_a_config_unit_that_runs_the_assembly_may_deploy_any_function_so_none_is_counted_again()
+        {
+            var configUnits = Bound("/repo/template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  GetOrder:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet10
+                      Handler: Orders
+                      Environment:
+                        Variables:
+                          ANNOTATIONS_HANDLER: Get
+                """);
+            var function = Function("OrdersFunctionsListGenerated", "Functions", "List");
+            var executable = new CodeDeclaredFunction(
+                new DeploymentUnit(function.Unit.Name, "aws-lambda", function.Unit.ConfigPath, function.Unit.Declaration) { Handler = ConfigValue<string>.Known("Orders", null, ValueOrigin.ToolDefault) },
+                function.Method,
+                function.GeneratedTypeName);
+
+            Assert.Empty(CodeDeclaredUnits.Join(configUnits, new[] { executable }).Units);
+
+            // The class-library form names its method: the same config unit does not deploy it.
+            Assert.Single(CodeDeclaredUnits.Join(configUnits, new[] { function }).Units);
+        }
+
+        [Fact]
         public void A_handler_for_another_method_of_the_type_leaves_the_function_its_own_unit()
         {
             var configUnits = Bound("/repo/serverless.yml", """
