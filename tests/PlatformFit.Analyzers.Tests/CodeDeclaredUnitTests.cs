@@ -18,6 +18,10 @@ namespace PlatformFit.Analyzers.Tests
     [Trait("Rule", "PF3001")]
     public class CodeDeclaredUnitTests
     {
+        /// <summary>PF3101 for 16,384 MB on the Export function, at markup 0 (in code or in the template).</summary>
+        private static readonly DiagnosticResult ExportMemoryOutOfRange = new DiagnosticResult("PF3101", DiagnosticSeverity.Error).WithLocation(0)
+            .WithArguments("The memory of function 'OrdersFunctionsExportGenerated'", "16,384", "MB", "128", "10,240", "AWS Lambda");
+
         private static ProjectAnalyzerTest<TAnalyzer> Test<TAnalyzer>(bool restored, string functions, string? template = null, string targetFramework = "net10.0")
             where TAnalyzer : DiagnosticAnalyzer, new()
         {
@@ -53,8 +57,7 @@ namespace PlatformFit.Analyzers.Tests
                     public string Import(string day) => day;
                 }
                 """)
-                .Expect(new DiagnosticResult("PF3101", DiagnosticSeverity.Error).WithLocation(0)
-                    .WithArguments("The memory of function 'OrdersFunctionsExportGenerated'", "16,384", "MB", "128", "10,240", "AWS Lambda"))
+                .Expect(ExportMemoryOutOfRange)
                 .RunAsync();
         }
 
@@ -91,8 +94,7 @@ namespace PlatformFit.Analyzers.Tests
                   }
                 }
                 """)
-                .Expect(new DiagnosticResult("PF3101", DiagnosticSeverity.Error).WithLocation(0)
-                    .WithArguments("The memory of function 'OrdersFunctionsExportGenerated'", "16,384", "MB", "128", "10,240", "AWS Lambda"))
+                .Expect(ExportMemoryOutOfRange)
                 .RunAsync();
         }
 
