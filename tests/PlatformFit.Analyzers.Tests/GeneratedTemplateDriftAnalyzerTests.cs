@@ -27,9 +27,12 @@ namespace PlatformFit.Analyzers.Tests
             return test.WithLambdaAnnotations(restored);
         }
 
-        /// <summary>A resource as the generator writes it, with the properties given (JSON members, markup allowed).</summary>
-        private static string Resource(string name, string properties, string tool = "Amazon.Lambda.Annotations") => $$"""
-                "{{name}}": {
+        /// <summary>
+        /// A resource as the generator writes it, with the properties given (JSON members, markup allowed); its key
+        /// marked with <paramref name="keyMarker"/> when given.
+        /// </summary>
+        private static string Resource(string name, string properties, string tool = "Amazon.Lambda.Annotations", int? keyMarker = null) => $$"""
+                {{(keyMarker is int marker ? $"{{|#{marker}:\"{name}\"|}}" : $"\"{name}\"")}}: {
                   "Type": "AWS::Serverless::Function",
                   "Metadata": { "Tool": "{{tool}}" },
                   "Properties": {
@@ -207,6 +210,40 @@ namespace PlatformFit.Analyzers.Tests
                 }
                 """)
                 .Expect()
+                .RunAsync();
+        }
+
+        [Theory]
+        [InlineData(true)]
+        [InlineData(false)]
+        public async Task A_function_URL_in_code_needs_one_in_the_template(bool restored)
+        {
+            await Test(restored, """
+                namespace Orders;
+
+                public sealed class Functions
+                {
+                    [LambdaFunction(ResourceName = "Live")]
+                    [{|#0:FunctionUrl(AuthType = FunctionUrlAuthType.NONE)|}]
+                    public string Live(string body) => body;
+
+                    [LambdaFunction(ResourceName = "Feed")]
+                    [FunctionUrl]
+                    public string Feed(string body) => body;
+                }
+                """, Template(
+                Resource("Live", keyMarker: 1, properties: """
+                        "MemorySize": 512,
+                        "PackageType": "Zip",
+                        "Handler": "Orders::Orders.Functions_Live_Generated::Live"
+                """),
+                Resource("Feed", """
+                        "MemorySize": 512,
+                        "PackageType": "Zip",
+                        "Handler": "Orders::Orders.Functions_Feed_Generated::Feed",
+                        "FunctionUrlConfig": { "AuthType": "NONE" }
+                """)))
+                .Expect(new DiagnosticResult("PF4006", DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1))
                 .RunAsync();
         }
 

@@ -51,6 +51,14 @@ namespace PlatformFit.Analyzers.Tests.Infrastructure
                 {
                     public HttpApiAttribute(LambdaHttpMethod method, string template) { }
                 }
+
+                public enum FunctionUrlAuthType { NONE, AWS_IAM }
+
+                [AttributeUsage(AttributeTargets.Method)]
+                public class FunctionUrlAttribute : Attribute
+                {
+                    public FunctionUrlAuthType AuthType { get; set; }
+                }
             }
 
             namespace Amazon.Lambda.Annotations.SQS
