@@ -228,6 +228,18 @@ namespace PlatformFit.Analyzers
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF4005.md",
             customTags: new[] { "CompilationEnd" });
 
+        /// <summary>PF4006: Lambda Annotations attribute and its generated template disagree</summary>
+        public static readonly DiagnosticDescriptor PF4006 = new DiagnosticDescriptor(
+            id: "PF4006",
+            title: "Lambda Annotations attribute and its generated template disagree",
+            messageFormat: "{0} of Lambda Annotations function '{1}' is {2} at {3}, but the generated template has {4} at {5}; the template is what CloudFormation deploys: build the project so that Lambda Annotations rewrites it, and commit it",
+            category: "Wiring",
+            defaultSeverity: DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Lambda Annotations generates the function's CloudFormation resource in serverless.template from the [LambdaFunction] attribute and its event attributes when the project builds. The committed template and the attribute disagree: the template was edited by hand, or the attribute changed and the regenerated template was not committed. CloudFormation deploys the template, so the memory size, timeout, package type, handler or front door written in code is not the one that runs, and the next build silently rewrites the template. Resources without the Amazon.Lambda.Annotations metadata are written by people and are not compared.",
+            helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF4006.md",
+            customTags: new[] { "CompilationEnd" });
+
         /// <summary>PF5001: SDK or HTTP client created on every invocation</summary>
         public static readonly DiagnosticDescriptor PF5001 = new DiagnosticDescriptor(
             id: "PF5001",

@@ -41,7 +41,7 @@ namespace PlatformFit.Analyzers.Deployment
                     var descriptor = Descriptor(descriptors, finding.Rule.Id);
                     if (descriptor is not null && reported.Add((finding.Rule.Id, finding.Primary, finding.Message)))
                     {
-                        compilation.ReportDiagnostic(ToDiagnostic(descriptor, finding));
+                        compilation.ReportDiagnostic(ToDiagnostic(descriptor, finding, deployment));
                     }
                 }
             });
@@ -53,12 +53,12 @@ namespace PlatformFit.Analyzers.Deployment
                 ? date
                 : null;
 
-        private static Diagnostic ToDiagnostic(DiagnosticDescriptor descriptor, ConfigFinding finding)
+        private static Diagnostic ToDiagnostic(DiagnosticDescriptor descriptor, ConfigFinding finding, ProjectDeployment deployment)
         {
             var related = new List<Location>(finding.Related.Count);
             foreach (var span in finding.Related)
             {
-                related.Add(ProjectDeployment.LocationOf(span));
+                related.Add(deployment.Locate(span));
             }
 
             var arguments = new object[finding.MessageArguments.Count];
@@ -67,7 +67,7 @@ namespace PlatformFit.Analyzers.Deployment
                 arguments[i] = finding.MessageArguments[i];
             }
 
-            return Diagnostic.Create(descriptor, ProjectDeployment.LocationOf(finding.Primary), related, UnitProperties.For(finding.Unit), arguments);
+            return Diagnostic.Create(descriptor, deployment.Locate(finding.Primary), related, UnitProperties.For(finding.Unit), arguments);
         }
 
         private static DiagnosticDescriptor? Descriptor(ImmutableArray<DiagnosticDescriptor> descriptors, string id)

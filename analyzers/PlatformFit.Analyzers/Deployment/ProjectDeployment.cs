@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using PlatformFit.Analyzers.Deployment.Annotations;
 using PlatformFit.Core.Binding;
 using PlatformFit.Core.Config;
 using PlatformFit.Core.Model;
@@ -13,8 +14,9 @@ namespace PlatformFit.Analyzers.Deployment
 {
     /// <summary>
     /// The deployment units that run the compilation's project, read from the config files the host passes
-    /// as AdditionalFiles (the package's build props in the IDE; the CLI passes the same files). Computed once
-    /// per compilation and shared by every analyzer; each config text is parsed once while it is unchanged.
+    /// as AdditionalFiles (the package's build props in the IDE; the CLI passes the same files), and the units the
+    /// project declares in its own code (Lambda Annotations) that no config deploys. Computed once per compilation
+    /// and shared by every analyzer; each config text is parsed once while it is unchanged.
     /// </summary>
     internal sealed class ProjectDeployment
     {
@@ -22,23 +24,43 @@ namespace PlatformFit.Analyzers.Deployment
         internal const string ProjectDirectoryKey = "build_property.msbuildprojectdirectory";
         internal const string RootKey = "build_property.platformfitroot";
         internal const string StageKey = "build_property.platformfitstage";
+        internal const string TargetFrameworkKey = "build_property.targetframework";
 
         private static readonly ConditionalWeakTable<Compilation, ProjectDeployment> PerCompilation = new();
         private static readonly ConditionalWeakTable<SourceText, CachedRead> PerConfigText = new();
 
         private readonly string? rootDirectory;
+        private readonly Dictionary<string, SyntaxTree> treesByPath;
 
-        private ProjectDeployment(ProjectIdentity project, IReadOnlyList<BoundUnit> units, string? rootDirectory)
+        private ProjectDeployment(ProjectIdentity project, IReadOnlyList<BoundUnit> configUnits, CodeDeclaredUnits fromCode, string? rootDirectory, Compilation compilation)
         {
             Project = project;
+            var units = new List<BoundUnit>(configUnits.Count + fromCode.Units.Count);
+            units.AddRange(configUnits);
+            units.AddRange(fromCode.Units);
             Units = units;
+            Generated = fromCode.Generated;
             this.rootDirectory = rootDirectory;
+            treesByPath = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+            if (fromCode.Units.Count > 0 || fromCode.Generated.Count > 0)
+            {
+                foreach (var tree in compilation.SyntaxTrees)
+                {
+                    treesByPath[ConfigPaths.Normalize(tree.FilePath)] = tree;
+                }
+            }
         }
 
         public ProjectIdentity Project { get; }
 
-        /// <summary>The units whose handler or artifact ties them to this project, in file order.</summary>
+        /// <summary>
+        /// The units that run this project: those whose handler or artifact in a config file ties them to it, in file
+        /// order, then those its code declares and no config deploys (<see cref="BindingEvidence.DeclaredInCode"/>).
+        /// </summary>
         public IReadOnlyList<BoundUnit> Units { get; }
+
+        /// <summary>Functions declared in code whose generated template unit deploys them (that unit is in <see cref="Units"/>).</summary>
+        public IReadOnlyList<GeneratedUnitPair> Generated { get; }
 
         public static ProjectDeployment Get(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken) =>
             PerCompilation.GetValue(compilation, c => Create(c, options, cancellationToken));
@@ -49,6 +71,15 @@ namespace PlatformFit.Analyzers.Deployment
                 span.Path,
                 new TextSpan(span.Start, Math.Max(0, span.Length)),
                 new LinePositionSpan(new LinePosition(span.StartLine - 1, span.StartColumn - 1), new LinePosition(span.EndLine - 1, span.EndColumn - 1)));
+
+        /// <summary>
+        /// A Roslyn location for a place in a config file or, for a unit declared in code, in one of the compilation's
+        /// source files: there it is a source location, so the IDE squiggles it and <c>#pragma</c> suppresses it.
+        /// </summary>
+        public Location Locate(ConfigSpan span) =>
+            treesByPath.Count > 0 && treesByPath.TryGetValue(ConfigPaths.Normalize(span.Path), out var tree) && span.Start + span.Length <= tree.Length
+                ? Location.Create(tree, new TextSpan(span.Start, Math.Max(0, span.Length)))
+                : LocationOf(span);
 
         /// <summary>
         /// How messages name a config place: repo-relative when the host says where the repository is
@@ -78,7 +109,9 @@ namespace PlatformFit.Analyzers.Deployment
             global.TryGetValue(ProjectDirectoryKey, out var projectDirectory);
             global.TryGetValue(RootKey, out var root);
             global.TryGetValue(StageKey, out var stage);
+            global.TryGetValue(TargetFrameworkKey, out var targetFramework);
             var project = new ProjectIdentity(compilation.AssemblyName ?? string.Empty, Blank(projectDirectory));
+            var functions = LambdaAnnotationsReader.Read(compilation, Blank(targetFramework), cancellationToken);
 
             var configs = new List<(AdditionalText File, SourceText Text)>();
             foreach (var file in options.AdditionalFiles)
@@ -97,7 +130,7 @@ namespace PlatformFit.Analyzers.Deployment
 
             if (configs.Count == 0)
             {
-                return new ProjectDeployment(project, Array.Empty<BoundUnit>(), Blank(root));
+                return new ProjectDeployment(project, Array.Empty<BoundUnit>(), CodeDeclaredUnits.Join(Array.Empty<BoundUnit>(), functions), Blank(root), compilation);
             }
 
             var context = new ConfigReadContext
@@ -118,7 +151,8 @@ namespace PlatformFit.Analyzers.Deployment
             }
 
             var results = DeploymentConfigSet.ReadAll(texts, context, (path, _, fileContext) => Read(path, textsByPath[path], fileContext));
-            return new ProjectDeployment(project, DeploymentBinder.UnitsOf(project, results), Blank(root));
+            var configUnits = DeploymentBinder.UnitsOf(project, results);
+            return new ProjectDeployment(project, configUnits, CodeDeclaredUnits.Join(configUnits, functions), Blank(root), compilation);
         }
 
         private static ConfigReadResult Read(string path, SourceText text, ConfigReadContext context)

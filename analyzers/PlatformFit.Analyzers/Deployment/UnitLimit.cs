@@ -37,7 +37,7 @@ namespace PlatformFit.Analyzers.Deployment
                 {
                     return new UnitLimit(
                         value.Value,
-                        $"{ToolDefault(unit.ConfigPath)} of {format(value.Value)} (no {keyDescription} is set at {deployment.Display(unit.Declaration)})",
+                        $"{ToolDefault(unit)} of {format(value.Value)} (no {keyDescription} is set at {deployment.Display(unit.Declaration)})",
                         unit.Declaration);
                 }
 
@@ -57,13 +57,24 @@ namespace PlatformFit.Analyzers.Deployment
             return new UnitLimit(max, $"at most {format(max)}, the {profile.Name} maximum ({why})", value.Span ?? unit.Declaration);
         }
 
-        /// <summary>Whose default an absent key falls back to, by the format of the config that declares the unit.</summary>
-        private static string ToolDefault(string configPath) => DeploymentConfigReader.Recognize(configPath) switch
+        /// <summary>
+        /// Whose default an absent key falls back to: the generator's, for a unit declared in code, else by the format
+        /// of the config that declares the unit.
+        /// </summary>
+        private static string ToolDefault(DeploymentUnit unit)
         {
-            ConfigFormat.ServerlessFramework => "the Serverless Framework default",
-            ConfigFormat.CloudFormation => "the CloudFormation default",
-            ConfigFormat.LambdaToolsDefaults => "the Amazon.Lambda.Tools default",
-            _ => "the deploy tool's default",
-        };
+            if (unit.CodeTool is { } tool)
+            {
+                return $"the {tool} default";
+            }
+
+            return DeploymentConfigReader.Recognize(unit.ConfigPath) switch
+            {
+                ConfigFormat.ServerlessFramework => "the Serverless Framework default",
+                ConfigFormat.CloudFormation => "the CloudFormation default",
+                ConfigFormat.LambdaToolsDefaults => "the Amazon.Lambda.Tools default",
+                _ => "the deploy tool's default",
+            };
+        }
     }
 }

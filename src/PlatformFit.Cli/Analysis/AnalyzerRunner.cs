@@ -116,6 +116,16 @@ namespace PlatformFit.Cli.Analysis
                 {
                     diagnostics.AddRange(perAnalyzer);
                 }
+
+                // A config rule on a unit the code declares (Lambda Annotations) reports in a source file: the driver
+                // files those under the tree, not under the compilation.
+                foreach (var perTree in result.SemanticDiagnostics.Values)
+                {
+                    foreach (var perAnalyzer in perTree.Values)
+                    {
+                        diagnostics.AddRange(perAnalyzer);
+                    }
+                }
             }
 
             return diagnostics.ToImmutable();

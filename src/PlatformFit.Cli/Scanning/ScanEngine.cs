@@ -173,7 +173,10 @@ namespace PlatformFit.Cli.Scanning
                 cancellationToken.ThrowIfCancellationRequested();
                 var identity = new ProjectIdentity(project.AssemblyName, project.ProjectDirectory);
                 var units = DeploymentBinder.UnitsOf(identity, configs.Results);
-                var needed = units.Count > 0 || graph.BuildOrder.Any(p => p.ProjectReferences.Contains(project.ProjectFilePath, StringComparer.Ordinal));
+
+                // A project with Lambda Annotations functions declares its own units in code: the analyzers read them.
+                var declaresUnits = units.Count == 0 && LambdaAnnotationsUse.IsLikely(project, root);
+                var needed = units.Count > 0 || declaresUnits || graph.BuildOrder.Any(p => p.ProjectReferences.Contains(project.ProjectFilePath, StringComparer.Ordinal));
                 if (!needed)
                 {
                     await log.WriteLineAsync($"platformfit: {RepositoryWalker.Relative(root, project.ProjectFilePath)}: no deployment config runs it; not analysed").ConfigureAwait(false);
@@ -183,12 +186,15 @@ namespace PlatformFit.Cli.Scanning
                 var compilation = factory.Create(project, root, built, cancellationToken);
                 built[project.ProjectFilePath] = compilation.Compilation;
                 AddProjectProblems(root, compilation.Problems, notifications, ref successful);
-                if (units.Count == 0)
+                if (units.Count == 0 && !declaresUnits)
                 {
                     continue;
                 }
 
-                await log.WriteLineAsync($"platformfit: {RepositoryWalker.Relative(root, project.ProjectFilePath)}: deployed by {string.Join(", ", units.Select(u => $"{u.Unit.Name} ({RepositoryWalker.Relative(root, u.Unit.ConfigPath)})"))}; {compilation.Framework.Description}").ConfigureAwait(false);
+                var deployedBy = units.Count > 0
+                    ? $"deployed by {string.Join(", ", units.Select(u => $"{u.Unit.Name} ({RepositoryWalker.Relative(root, u.Unit.ConfigPath)})"))}"
+                    : "no deployment config runs it, but it uses Lambda Annotations; analysed for the functions its code declares";
+                await log.WriteLineAsync($"platformfit: {RepositoryWalker.Relative(root, project.ProjectFilePath)}: {deployedBy}; {compilation.Framework.Description}").ConfigureAwait(false);
                 var buildProperties = new Dictionary<string, string>(compilation.GlobalAnalyzerOptions, StringComparer.OrdinalIgnoreCase)
                 {
                     ["build_property.platformfitroot"] = root,

@@ -18,6 +18,9 @@ namespace PlatformFit.Core.Binding
 
         /// <summary>The unit's artifact or code folder lies inside the project's folder.</summary>
         ArtifactPath,
+
+        /// <summary>The unit is declared in the project's own code (a Lambda Annotations <c>[LambdaFunction]</c>).</summary>
+        DeclaredInCode,
     }
 
     /// <summary>A unit that runs a project's code, and the evidence for it.</summary>

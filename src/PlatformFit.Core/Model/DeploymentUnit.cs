@@ -69,6 +69,19 @@ namespace PlatformFit.Core.Model
         /// </summary>
         public ConfigValue<bool> ManagedInstances { get; init; } = ConfigValue<bool>.Absent;
 
+        /// <summary>
+        /// The tool that writes and rewrites the unit's declaration (CloudFormation <c>Metadata.Tool</c>;
+        /// <c>Amazon.Lambda.Annotations</c> marks the functions its source generator manages), or absent when people do.
+        /// </summary>
+        public ConfigValue<string> Tool { get; init; } = ConfigValue<string>.Absent;
+
+        /// <summary>
+        /// The tool whose attributes in code declare the unit (its <see cref="Tool"/>, known without a config place, as
+        /// units read from Lambda Annotations attributes carry it), or null for a unit a config file declares. An absent
+        /// key then falls back to that tool's default.
+        /// </summary>
+        public string? CodeTool => Tool.TryGetValue(out var tool) && Tool.Span is null ? tool : null;
+
         public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
     }
 }

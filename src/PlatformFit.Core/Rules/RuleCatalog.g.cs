@@ -3702,6 +3702,214 @@ namespace PlatformFit.Core.Rules
             IsEnabledByDefault = true,
         };
 
+        /// <summary>PF4006: Lambda Annotations attribute and its generated template disagree</summary>
+        public static RuleMetadata PF4006 { get; } = new RuleMetadata(
+            id: "PF4006",
+            title: "Lambda Annotations attribute and its generated template disagree",
+            messageFormat: "{0} of Lambda Annotations function '{1}' is {2} at {3}, but the generated template has {4} at {5}; the template is what CloudFormation deploys: build the project so that Lambda Annotations rewrites it, and commit it",
+            category: "Wiring",
+            defaultSeverity: RuleSeverity.Warning,
+            description: "Lambda Annotations generates the function's CloudFormation resource in serverless.template from the [LambdaFunction] attribute and its event attributes when the project builds. The committed template and the attribute disagree: the template was edited by hand, or the attribute changed and the regenerated template was not committed. CloudFormation deploys the template, so the memory size, timeout, package type, handler or front door written in code is not the one that runs, and the next build silently rewrites the template. Resources without the Amazon.Lambda.Annotations metadata are written by people and are not compared.")
+        {
+            Tags = Array.AsReadOnly(new string[] { "correctness", "maintainability", "aws-lambda", "serverless", "configuration" }),
+            Precision = "high",
+            ProblemSeverity = "warning",
+            SecuritySeverity = null,
+            Platforms = Array.AsReadOnly(new string[] { "aws-lambda" }),
+            References = Array.AsReadOnly(new RuleReference[]
+            {
+                new RuleReference("Amazon.Lambda.Annotations (README)", "https://github.com/aws/aws-lambda-dotnet/blob/master/Libraries/src/Amazon.Lambda.Annotations/README.md"),
+                new RuleReference("AWS SAM AWS::Serverless::Function", "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html"),
+            }),
+            HelpUri = "https://github.com/platformfit/platformfit/blob/main/rules/PF4006.md",
+            HelpMarkdown =
+                "# PF4006: Lambda Annotations attribute and its generated template disagree\n" +
+                "\n" +
+                "<!-- generated: begin -->\n" +
+                "\n" +
+                "| Id | Category | Default severity | Precision | Platforms |\n" +
+                "|---|---|---|---|---|\n" +
+                "| PF4006 | Wiring | warning | high | aws-lambda |\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- [Amazon.Lambda.Annotations (README)](https://github.com/aws/aws-lambda-dotnet/blob/master/Libraries/src/Amazon.Lambda.Annotations/README.md)\n" +
+                "- [AWS SAM AWS::Serverless::Function](https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html)\n" +
+                "\n" +
+                "<!-- generated: end -->\n" +
+                "\n" +
+                "## Why\n" +
+                "\n" +
+                "With Lambda Annotations the C# code is the source of a function's settings: `[LambdaFunction(MemorySize = 1024,\n" +
+                "Timeout = 60)]`, `[HttpApi(LambdaHttpMethod.Get, \"/orders/{id}\")]`. When the project builds, the source generator\n" +
+                "writes them into the function's resource in `serverless.template` (resources it manages carry\n" +
+                "`\"Metadata\": { \"Tool\": \"Amazon.Lambda.Annotations\" }`), and CloudFormation deploys that template.\n" +
+                "\n" +
+                "When the committed template says something else, the two have drifted: someone edited the generated resource by\n" +
+                "hand, or changed the attribute and committed the code without the regenerated template. A reviewer reads\n" +
+                "`MemorySize = 1024` in the code while the function deploys with 512 MB — until the next build silently rewrites\n" +
+                "the template, and the deployed function changes with a commit that did not touch it.\n" +
+                "\n" +
+                "The rule compares what the generator rewrites on every build, and reports on the attribute in code with the\n" +
+                "template's line as related location:\n" +
+                "\n" +
+                "| attribute | template property | compared when |\n" +
+                "|---|---|---|\n" +
+                "| `MemorySize`, `Timeout` | `MemorySize`, `Timeout` | the attribute sets them (otherwise the generator keeps the template's value) |\n" +
+                "| `PackageType` (default `Zip`) | `PackageType` (absent: `Zip`) | always |\n" +
+                "| the method (`Assembly::Namespace.Type_Method_Generated::Method`, or the assembly with `GenerateMain = true`) | `Handler` (`ImageConfig.Command` for an image) | the package types agree |\n" +
+                "| `[RestApi]`, `[HttpApi]`, `[FunctionUrl]` | an `Api` or `HttpApi` event, `FunctionUrlConfig` | the attribute is there |\n" +
+                "\n" +
+                "The template resource is found by the function's resource name: `ResourceName` of the attribute, or the name the\n" +
+                "generator gives it — the letters and digits of the generated wrapper's full name, `Orders.Functions_Get_Generated`\n" +
+                "→ `OrdersFunctionsGetGenerated`.\n" +
+                "\n" +
+                "Which value wins: the template's. It is what `sam deploy` and CloudFormation read, so the other rules (timeouts,\n" +
+                "memory, runtimes, front doors) judge the template's unit and report on its lines, and the function is counted once.\n" +
+                "When no template is committed (or the template has no resource for the function), the attributes are the\n" +
+                "deployment: the function is a unit of its own, with the generator's defaults (512 MB, 30 s, the runtime of the\n" +
+                "project's `TargetFramework`), and the other rules report on the attributes.\n" +
+                "\n" +
+                "Not reported: a value in code that cannot be evaluated (`MemorySize = Sizes.Large` where `Sizes` comes from a\n" +
+                "package the repository has not restored), a template value that cannot be evaluated (a `Ref` to a parameter without\n" +
+                "a default), a resource without the Annotations metadata (written by a person; the generator leaves it alone), and a\n" +
+                "project whose template was never generated or committed. The runtime is not compared here: the template's runtime\n" +
+                "against the project's target framework is PF4003's.\n" +
+                "\n" +
+                "## Non-compliant\n" +
+                "\n" +
+                "```csharp\n" +
+                "public sealed class Functions\n" +
+                "{\n" +
+                "    [LambdaFunction(MemorySize = 1024, Timeout = 60)]   // PF4006: the template says 512 MB and 30 s\n" +
+                "    [HttpApi(LambdaHttpMethod.Get, \"/orders/{id}\")]\n" +
+                "    public Order Get(string id) => ...;\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "```json\n" +
+                "\"OrdersFunctionsGetGenerated\": {\n" +
+                "  \"Type\": \"AWS::Serverless::Function\",\n" +
+                "  \"Metadata\": { \"Tool\": \"Amazon.Lambda.Annotations\" },\n" +
+                "  \"Properties\": { \"MemorySize\": 512, \"Timeout\": 30, ... }\n" +
+                "}\n" +
+                "```\n" +
+                "\n" +
+                "## Compliant\n" +
+                "\n" +
+                "Build the project (`dotnet build`) so that the generator rewrites `serverless.template`, and commit the template\n" +
+                "with the code. To keep a value that only the template should hold (an architecture, ephemeral storage), leave it\n" +
+                "out of the attribute: the generator keeps what the template says for properties the attribute does not set.\n" +
+                "\n" +
+                "## Suppress\n" +
+                "\n" +
+                "The finding sits on the attribute in code:\n" +
+                "\n" +
+                "```csharp\n" +
+                "#pragma warning disable PF4006\n" +
+                "```\n" +
+                "\n" +
+                "or in a global analyzer config:\n" +
+                "\n" +
+                "```ini\n" +
+                "is_global = true\n" +
+                "dotnet_diagnostic.PF4006.severity = none\n" +
+                "```\n",
+            HelpText =
+                "PF4006: Lambda Annotations attribute and its generated template disagree\n" +
+                "\n" +
+                "Id: PF4006\n" +
+                "Category: Wiring\n" +
+                "Default severity: warning\n" +
+                "Precision: high\n" +
+                "Platforms: aws-lambda\n" +
+                "\n" +
+                "References:\n" +
+                "\n" +
+                "- Amazon.Lambda.Annotations (README) (https://github.com/aws/aws-lambda-dotnet/blob/master/Libraries/src/Amazon.Lambda.Annotations/README.md)\n" +
+                "- AWS SAM AWS::Serverless::Function (https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/sam-resource-function.html)\n" +
+                "\n" +
+                "Why\n" +
+                "\n" +
+                "With Lambda Annotations the C# code is the source of a function's settings: `[LambdaFunction(MemorySize = 1024,\n" +
+                "Timeout = 60)], [HttpApi(LambdaHttpMethod.Get, \"/orders/{id}\")]`. When the project builds, the source generator\n" +
+                "writes them into the function's resource in serverless.template (resources it manages carry\n" +
+                "\"Metadata\": { \"Tool\": \"Amazon.Lambda.Annotations\" }), and CloudFormation deploys that template.\n" +
+                "\n" +
+                "When the committed template says something else, the two have drifted: someone edited the generated resource by\n" +
+                "hand, or changed the attribute and committed the code without the regenerated template. A reviewer reads\n" +
+                "MemorySize = 1024 in the code while the function deploys with 512 MB — until the next build silently rewrites\n" +
+                "the template, and the deployed function changes with a commit that did not touch it.\n" +
+                "\n" +
+                "The rule compares what the generator rewrites on every build, and reports on the attribute in code with the\n" +
+                "template's line as related location:\n" +
+                "\n" +
+                "attribute: MemorySize, Timeout\n" +
+                "template property: MemorySize, Timeout\n" +
+                "compared when: the attribute sets them (otherwise the generator keeps the template's value)\n" +
+                "\n" +
+                "attribute: PackageType (default Zip)\n" +
+                "template property: PackageType (absent: Zip)\n" +
+                "compared when: always\n" +
+                "\n" +
+                "attribute: the method (Assembly::Namespace.Type_Method_Generated::Method, or the assembly with GenerateMain = true)\n" +
+                "template property: Handler (ImageConfig.Command for an image)\n" +
+                "compared when: the package types agree\n" +
+                "\n" +
+                "attribute: [RestApi], [HttpApi], [FunctionUrl]\n" +
+                "template property: an Api or HttpApi event, FunctionUrlConfig\n" +
+                "compared when: the attribute is there\n" +
+                "\n" +
+                "The template resource is found by the function's resource name: ResourceName of the attribute, or the name the\n" +
+                "generator gives it — the letters and digits of the generated wrapper's full name, Orders.Functions_Get_Generated\n" +
+                "→ OrdersFunctionsGetGenerated.\n" +
+                "\n" +
+                "Which value wins: the template's. It is what sam deploy and CloudFormation read, so the other rules (timeouts,\n" +
+                "memory, runtimes, front doors) judge the template's unit and report on its lines, and the function is counted once.\n" +
+                "When no template is committed (or the template has no resource for the function), the attributes are the\n" +
+                "deployment: the function is a unit of its own, with the generator's defaults (512 MB, 30 s, the runtime of the\n" +
+                "project's TargetFramework), and the other rules report on the attributes.\n" +
+                "\n" +
+                "Not reported: a value in code that cannot be evaluated (MemorySize = Sizes.Large where Sizes comes from a\n" +
+                "package the repository has not restored), a template value that cannot be evaluated (a Ref to a parameter without\n" +
+                "a default), a resource without the Annotations metadata (written by a person; the generator leaves it alone), and a\n" +
+                "project whose template was never generated or committed. The runtime is not compared here: the template's runtime\n" +
+                "against the project's target framework is PF4003's.\n" +
+                "\n" +
+                "Non-compliant\n" +
+                "\n" +
+                "    public sealed class Functions\n" +
+                "    {\n" +
+                "        [LambdaFunction(MemorySize = 1024, Timeout = 60)]   // PF4006: the template says 512 MB and 30 s\n" +
+                "        [HttpApi(LambdaHttpMethod.Get, \"/orders/{id}\")]\n" +
+                "        public Order Get(string id) => ...;\n" +
+                "    }\n" +
+                "\n" +
+                "    \"OrdersFunctionsGetGenerated\": {\n" +
+                "      \"Type\": \"AWS::Serverless::Function\",\n" +
+                "      \"Metadata\": { \"Tool\": \"Amazon.Lambda.Annotations\" },\n" +
+                "      \"Properties\": { \"MemorySize\": 512, \"Timeout\": 30, ... }\n" +
+                "    }\n" +
+                "\n" +
+                "Compliant\n" +
+                "\n" +
+                "Build the project (dotnet build) so that the generator rewrites serverless.template, and commit the template\n" +
+                "with the code. To keep a value that only the template should hold (an architecture, ephemeral storage), leave it\n" +
+                "out of the attribute: the generator keeps what the template says for properties the attribute does not set.\n" +
+                "\n" +
+                "Suppress\n" +
+                "\n" +
+                "The finding sits on the attribute in code:\n" +
+                "\n" +
+                "    #pragma warning disable PF4006\n" +
+                "\n" +
+                "or in a global analyzer config:\n" +
+                "\n" +
+                "    is_global = true\n" +
+                "    dotnet_diagnostic.PF4006.severity = none",
+            IsEnabledByDefault = true,
+        };
+
         /// <summary>PF5001: SDK or HTTP client created on every invocation</summary>
         public static RuleMetadata PF5001 { get; } = new RuleMetadata(
             id: "PF5001",
@@ -3951,6 +4159,7 @@ namespace PlatformFit.Core.Rules
             PF4003,
             PF4004,
             PF4005,
+            PF4006,
             PF5001,
         });
 
@@ -3974,6 +4183,7 @@ namespace PlatformFit.Core.Rules
             ["PF4003"] = PF4003,
             ["PF4004"] = PF4004,
             ["PF4005"] = PF4005,
+            ["PF4006"] = PF4006,
             ["PF5001"] = PF5001,
         };
 

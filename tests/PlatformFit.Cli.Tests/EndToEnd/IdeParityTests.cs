@@ -19,12 +19,98 @@ namespace PlatformFit.Cli.Tests.EndToEnd
         [Theory]
         [InlineData("minimal-api-function-url", "src/Live/Live.csproj", 2, 2)]
         [InlineData("sam-http-api-and-websocket-api", "src/Board/Board.csproj", 2, 0)]
-        public async Task Dotnet_build_with_the_analyzer_package_reports_what_the_CLI_reports(string fixture, string project, int expected, int expectedInConfigs)
+        public Task Dotnet_build_with_the_analyzer_package_reports_what_the_CLI_reports(string fixture, string project, int expected, int expectedInConfigs) =>
+            AssertBuildReportsWhatTheCliReports(FixtureScan.FixturePath(fixture), project, expected, expectedInConfigs);
+
+        /// <summary>
+        /// Lambda Annotations functions: a unit the code declares (no template resource) and a drifted template resource
+        /// give the same findings in the build as in the scan. The package is not in the registry, so its attributes are
+        /// declared in source with their real namespaces.
+        /// </summary>
+        [Fact]
+        [Trait("Rule", "PF4006")]
+        [Trait("Rule", "PF3101")]
+        public async Task Dotnet_build_reports_what_the_CLI_reports_for_Lambda_Annotations_functions()
+        {
+            using var scratch = new Projects.ScratchRepository();
+            scratch.Write("src/Orders/Orders.csproj", """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                </Project>
+                """);
+            scratch.Write("src/Orders/LambdaAnnotations.cs", """
+                namespace Amazon.Lambda.Annotations
+                {
+                    [System.AttributeUsage(System.AttributeTargets.Method)]
+                    public sealed class LambdaFunctionAttribute : System.Attribute
+                    {
+                        public uint MemorySize { get; set; }
+                        public uint Timeout { get; set; }
+                        public string? ResourceName { get; set; }
+                    }
+                }
+
+                namespace Amazon.Lambda.Annotations.APIGateway
+                {
+                    public enum LambdaHttpMethod { Any, Get, Post }
+
+                    [System.AttributeUsage(System.AttributeTargets.Method)]
+                    public sealed class HttpApiAttribute : System.Attribute
+                    {
+                        public HttpApiAttribute(LambdaHttpMethod method, string template) { }
+                    }
+                }
+                """);
+            scratch.Write("src/Orders/Functions.cs", """
+                using Amazon.Lambda.Annotations;
+                using Amazon.Lambda.Annotations.APIGateway;
+
+                namespace Orders;
+
+                public sealed class Functions
+                {
+                    [LambdaFunction(MemorySize = 1024)]
+                    [HttpApi(LambdaHttpMethod.Get, "/orders/{id}")]
+                    public string Get(string id) => id;
+
+                    [LambdaFunction(MemorySize = 16384, Timeout = 300)]
+                    public string Export(string day) => day;
+                }
+                """);
+            scratch.Write("src/Orders/serverless.template", """
+                {
+                  "AWSTemplateFormatVersion": "2010-09-09",
+                  "Transform": "AWS::Serverless-2016-10-31",
+                  "Resources": {
+                    "OrdersFunctionsGetGenerated": {
+                      "Type": "AWS::Serverless::Function",
+                      "Metadata": { "Tool": "Amazon.Lambda.Annotations" },
+                      "Properties": {
+                        "Runtime": "dotnet10",
+                        "CodeUri": ".",
+                        "MemorySize": 512,
+                        "Timeout": 30,
+                        "PackageType": "Zip",
+                        "Handler": "Orders::Orders.Functions_Get_Generated::Get",
+                        "Events": { "RootGet": { "Type": "HttpApi", "Properties": { "Path": "/orders/{id}", "Method": "GET" } } }
+                      }
+                    }
+                  }
+                }
+                """);
+
+            await AssertBuildReportsWhatTheCliReports(scratch.Root, "src/Orders/Orders.csproj", expected: 2, expectedInConfigs: 0);
+        }
+
+        private static async Task AssertBuildReportsWhatTheCliReports(string source, string project, int expected, int expectedInConfigs)
         {
             var work = Path.Combine(Path.GetTempPath(), $"platformfit-parity-{Guid.NewGuid():N}");
             try
             {
-                CopyDirectory(FixtureScan.FixturePath(fixture), work);
+                CopyDirectory(source, work);
                 Directory.CreateDirectory(Path.Combine(work, ".git"));
                 File.WriteAllText(Path.Combine(work, ".git", "HEAD"), "ref: refs/heads/main\n");
                 File.WriteAllText(Path.Combine(work, "Directory.Build.props"), $"""

@@ -222,6 +222,7 @@ namespace PlatformFit.Core.Config.CloudFormation
                     Condition = condition,
                     PackageType = packageType,
                     ManagedInstances = ReadCapacityProvider(properties.Find("CapacityProviderConfig"), values),
+                    Tool = ToolOf(function),
                     Doors = doors,
                 };
             }
@@ -245,6 +246,12 @@ namespace PlatformFit.Core.Config.CloudFormation
                     _ => ConfigValue<bool>.Known(true, entry.Key.Span),
                 };
             }
+
+            /// <summary>The resource's <c>Metadata.Tool</c>, when it is a plain string.</summary>
+            private static ConfigValue<string> ToolOf(TemplateResource function) =>
+                function.Body["Metadata"] is { IsMapping: true } metadata && metadata["Tool"] is { IsScalar: true, Tag: null, Value: { Length: > 0 } tool } node
+                    ? ConfigValue<string>.Known(tool, node.Span)
+                    : ConfigValue<string>.Absent;
 
             private static HashSet<string>? IgnoredGlobals(TemplateResource function)
             {
@@ -495,6 +502,8 @@ namespace PlatformFit.Core.Config.CloudFormation
 
             public ConfigValue<string> Condition { get; init; } = ConfigValue<string>.Absent;
 
+            public ConfigValue<string> Tool { get; init; } = ConfigValue<string>.Absent;
+
             public ConfigValue<string> PackageType { get; init; } = ConfigValue<string>.Absent;
 
             public ConfigValue<bool> ManagedInstances { get; init; } = ConfigValue<bool>.Absent;
@@ -514,6 +523,7 @@ namespace PlatformFit.Core.Config.CloudFormation
                     Condition = Condition,
                     PackageType = PackageType,
                     ManagedInstances = ManagedInstances,
+                    Tool = Tool,
                     FrontDoors = doors,
                 };
         }

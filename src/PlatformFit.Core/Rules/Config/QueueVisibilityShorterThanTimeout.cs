@@ -49,7 +49,7 @@ namespace PlatformFit.Core.Rules.Config
                         visibility.Span is null ? "the queue's default" : MessageText.Origin(visibility, display),
                         MessageText.Number(timeoutSeconds),
                         unit.Name,
-                        MessageText.Origin(unit.TimeoutSeconds, display),
+                        MessageText.Origin(unit.TimeoutSeconds, display, unit),
                     });
             }
         }

@@ -68,7 +68,7 @@ namespace PlatformFit.Core.Rules.Config
                 {
                     unit.Name,
                     MessageText.Number(timeoutSeconds),
-                    MessageText.Origin(unit.TimeoutSeconds, display),
+                    MessageText.Origin(unit.TimeoutSeconds, display, unit),
                     tightest.DisplayName,
                     display(tightest.Span),
                     MessageText.Seconds(tightestMs),
