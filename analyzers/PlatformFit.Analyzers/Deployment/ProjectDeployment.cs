@@ -1,10 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using PlatformFit.Analyzers.Deployment.Cdk;
 using PlatformFit.Core.Binding;
 using PlatformFit.Core.Config;
 using PlatformFit.Core.Model;
@@ -95,9 +97,11 @@ namespace PlatformFit.Analyzers.Deployment
                 }
             }
 
+            // CDK apps' C# reaches the analyzers as AdditionalFiles too (the build props add the app's sources).
+            var cdkUnits = ReadCdkApps(options, cancellationToken);
             if (configs.Count == 0)
             {
-                return new ProjectDeployment(project, Array.Empty<BoundUnit>(), Blank(root));
+                return new ProjectDeployment(project, DeploymentBinder.UnitsOf(project, cdkUnits), Blank(root));
             }
 
             var context = new ConfigReadContext
@@ -118,7 +122,7 @@ namespace PlatformFit.Analyzers.Deployment
             }
 
             var results = DeploymentConfigSet.ReadAll(texts, context, (path, _, fileContext) => Read(path, textsByPath[path], fileContext));
-            return new ProjectDeployment(project, DeploymentBinder.UnitsOf(project, results), Blank(root));
+            return new ProjectDeployment(project, DeploymentBinder.UnitsOf(project, results.Concat(cdkUnits)), Blank(root));
         }
 
         private static ConfigReadResult Read(string path, SourceText text, ConfigReadContext context)
@@ -163,6 +167,17 @@ namespace PlatformFit.Analyzers.Deployment
             }
 
             return null;
+        }
+
+        private static IReadOnlyList<ConfigReadResult> ReadCdkApps(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var files = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
+            foreach (var file in options.AdditionalFiles)
+            {
+                files[file.Path] = file;
+            }
+
+            return CdkApps.Read(files.Keys, path => files.TryGetValue(path, out var file) ? file.GetText(cancellationToken)?.ToString() : null, cancellationToken);
         }
 
         /// <summary>A file a user added as an AdditionalFile that only its content can show to be a template.</summary>

@@ -55,7 +55,7 @@ namespace PlatformFit.Analyzers.Deployment
         }
 
         /// <summary>Whose default an absent key falls back to, by the format of the config that declares the unit.</summary>
-        private static string ToolDefault(string configPath) => DeploymentConfigReader.Recognize(configPath) switch
+        private static string ToolDefault(string configPath) => configPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) ? "the AWS CDK default" : DeploymentConfigReader.Recognize(configPath) switch
         {
             ConfigFormat.ServerlessFramework => "the Serverless Framework default",
             ConfigFormat.CloudFormation => "the CloudFormation default",
