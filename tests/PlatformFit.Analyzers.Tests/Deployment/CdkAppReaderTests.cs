@@ -277,6 +277,32 @@ namespace PlatformFit.Analyzers.Tests.Deployment
             Assert.Equal("dotnet8", units[1].Runtime.Value);
         }
 
+        [Theory]
+        [InlineData("NODEJS_20_X", "nodejs20.x")]
+        [InlineData("PYTHON_3_12", "python3.12")]
+        [InlineData("JAVA_21", "java21")]
+        [InlineData("RUBY_3_3", "ruby3.3")]
+        [InlineData("DOTNET_CORE_3_1", "dotnetcore3.1")]
+        [InlineData("PROVIDED_AL2", "provided.al2")]
+        public void Runtime_fields_are_the_names_Lambda_knows(string field, string runtime)
+        {
+            var unit = Single(InStack($$"""
+                new Function(this, "Hello", new FunctionProps { Runtime = Runtime.{{field}}, Handler = "index.handler", Code = Code.FromAsset("lambda") });
+                """));
+
+            Assert.Equal(runtime, unit.Runtime.Value);
+        }
+
+        [Fact]
+        public void A_runtime_that_follows_the_CDK_version_is_unknown()
+        {
+            var unit = Single(InStack("""
+                new Function(this, "Hello", new FunctionProps { Runtime = Runtime.NODEJS_LATEST, Handler = "index.handler", Code = Code.FromAsset("lambda") });
+                """));
+
+            Assert.Equal(ValueState.Unknown, unit.Runtime.State);
+        }
+
         [Fact]
         public void Image_functions_are_images_without_runtime_or_handler_and_keep_their_asset_folder()
         {
@@ -449,6 +475,25 @@ namespace PlatformFit.Analyzers.Tests.Deployment
             Assert.Equal(60000, reports.IntegrationTimeoutMs.Value);
             Assert.Equal(FrontDoorKind.WebSocketApi, Assert.Single(units.Single(u => u.Name == "Chat").FrontDoors).Kind);
             Assert.Empty(units.Single(u => u.Name == "Unused").FrontDoors);
+        }
+
+        [Fact]
+        public void AddFunctionUrl_is_a_function_URL_with_its_invoke_mode()
+        {
+            var units = Assert.Single(Read((StackPath, InStack("""
+                var live = new Function(this, "Live", new FunctionProps { Runtime = Runtime.DOTNET_10, Handler = "Live" });
+                live.AddFunctionUrl(new FunctionUrlOptions { AuthType = FunctionUrlAuthType.NONE, InvokeMode = InvokeMode.RESPONSE_STREAM });
+                var plain = new Function(this, "Plain", new FunctionProps { Runtime = Runtime.DOTNET_10, Handler = "Plain" });
+                plain.AddFunctionUrl();
+                var chosen = new Function(this, "Chosen", new FunctionProps { Runtime = Runtime.DOTNET_10, Handler = "Chosen" });
+                chosen.AddFunctionUrl(new FunctionUrlOptions { InvokeMode = streaming ? InvokeMode.RESPONSE_STREAM : InvokeMode.BUFFERED });
+                """, ", bool streaming")))).Units;
+
+            var live = Assert.Single(units.Single(u => u.Name == "Live").FrontDoors);
+            Assert.Equal(FrontDoorKind.FunctionUrl, live.Kind);
+            Assert.Equal("RESPONSE_STREAM", live.ResponseMode.Value);
+            Assert.Equal(ValueState.Absent, Assert.Single(units.Single(u => u.Name == "Plain").FrontDoors).ResponseMode.State);
+            Assert.Equal(ValueState.Unknown, Assert.Single(units.Single(u => u.Name == "Chosen").FrontDoors).ResponseMode.State);
         }
 
         [Fact]

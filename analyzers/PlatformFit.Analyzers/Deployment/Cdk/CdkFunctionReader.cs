@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.RegularExpressions;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -84,6 +85,33 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
             return results;
         }
 
+        /// <summary>
+        /// Another language's runtime by its CDK field (<c>NODEJS_20_X</c> → <c>nodejs20.x</c>, <c>PYTHON_3_12</c> →
+        /// <c>python3.12</c>, <c>JAVA_21</c> → <c>java21</c>, <c>RUBY_3_3</c> → <c>ruby3.3</c>), so that rules know the function
+        /// is not .NET. <c>NODEJS_LATEST</c> and the like follow the CDK version and stay unknown.
+        /// </summary>
+        private static string? OtherLanguageRuntime(string field)
+        {
+            var match = OtherLanguage.Match(field);
+            if (!match.Success)
+            {
+                return null;
+            }
+
+            var language = match.Groups["language"].Value.ToLowerInvariant();
+            var major = match.Groups["major"].Value;
+            return language switch
+            {
+                "nodejs" => $"nodejs{major}.x",
+                "java" => $"java{major}",
+                _ => $"{language}{major}.{match.Groups["minor"].Value}",
+            };
+        }
+
+        private static readonly Regex OtherLanguage = new(
+            "^(?:(?<language>NODEJS)_(?<major>[0-9]+)_X|(?<language>PYTHON|RUBY)_(?<major>[0-9]+)_(?<minor>[0-9]+)|(?<language>JAVA)_(?<major>[0-9]+))$",
+            RegexOptions.CultureInvariant);
+
         private static bool HasGlobalLambdaUsing(SyntaxTree tree) =>
             tree.GetCompilationUnitRoot().Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && u.Alias is null && u.Name?.ToString() == LambdaNamespace);
 
@@ -117,18 +145,15 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
 
             public List<DeploymentUnit> Read()
             {
-                var functions = new List<(DeploymentUnit Unit, string? Variable, SyntaxNode Scope, List<FrontDoor> Doors)>();
+                var functions = new List<(ObjectCreationExpressionSyntax Creation, bool IsImage, string? Variable, SyntaxNode Scope, List<FrontDoor> Doors)>();
                 var creations = tree.GetRoot().DescendantNodes().OfType<ObjectCreationExpressionSyntax>().ToList();
                 foreach (var creation in creations)
                 {
                     var kind = FunctionKind(creation.Type);
-                    if (kind is null || creation.ArgumentList is not { Arguments.Count: >= 2 } arguments)
+                    if (kind is not null && creation.ArgumentList is { Arguments.Count: >= 2 })
                     {
-                        continue;
+                        functions.Add((creation, kind == "DockerImageFunction", VariableOf(creation), ScopeOf(creation), new List<FrontDoor>()));
                     }
-
-                    var unit = ReadFunction(creation, arguments.Arguments, kind == "DockerImageFunction");
-                    functions.Add((unit, VariableOf(creation), ScopeOf(creation), new List<FrontDoor>()));
                 }
 
                 if (functions.Count == 0)
@@ -136,22 +161,40 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                     return new List<DeploymentUnit>();
                 }
 
-                foreach (var creation in creations)
+                // A front door belongs to the function a variable of the same class names, when only one function is so named.
+                void Attach(ExpressionSyntax function, SyntaxNode at, Func<FrontDoor> door)
                 {
-                    if (FrontDoorOf(creation) is not var (door, functionArgument) || NameOf(functionArgument) is not { } name)
-                    {
-                        continue;
-                    }
-
-                    var scope = ScopeOf(creation);
-                    var matches = functions.Where(f => f.Variable == name && f.Scope == scope).ToList();
+                    var name = NameOf(function);
+                    var scope = ScopeOf(at);
+                    var matches = functions.Where(f => name is not null && f.Variable == name && f.Scope == scope).ToList();
                     if (matches.Count == 1)
                     {
-                        matches[0].Doors.Add(door);
+                        matches[0].Doors.Add(door());
                     }
                 }
 
-                return functions.Select(f => f.Doors.Count == 0 ? f.Unit : WithDoors(f.Unit, f.Doors)).ToList();
+                foreach (var creation in creations)
+                {
+                    if (FrontDoorOf(creation) is var (door, function))
+                    {
+                        Attach(function, creation, () => door);
+                    }
+                }
+
+                // fn.AddFunctionUrl(new FunctionUrlOptions { InvokeMode = InvokeMode.RESPONSE_STREAM })
+                foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddFunctionUrl" } member)
+                    {
+                        var arguments = invocation.ArgumentList.Arguments;
+                        Attach(member.Expression, invocation, () => new FrontDoor(FrontDoorKind.FunctionUrl, "AddFunctionUrl", SpanOf(invocation))
+                        {
+                            ResponseMode = arguments.Count == 0 ? ConfigValue<string>.Absent : InvokeMode(arguments[0].Expression),
+                        });
+                    }
+                }
+
+                return functions.Select(f => ReadFunction(f.Creation, f.Creation.ArgumentList!.Arguments, f.IsImage, f.Doors)).ToList();
             }
 
             /// <summary><c>Function</c> or <c>DockerImageFunction</c> when the written type is CDK's; null otherwise.</summary>
@@ -172,7 +215,7 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                 return isCdk ? name : null;
             }
 
-            private DeploymentUnit ReadFunction(ObjectCreationExpressionSyntax creation, SeparatedSyntaxList<ArgumentSyntax> arguments, bool isImageFunction)
+            private DeploymentUnit ReadFunction(ObjectCreationExpressionSyntax creation, SeparatedSyntaxList<ArgumentSyntax> arguments, bool isImageFunction, IReadOnlyList<FrontDoor> doors)
             {
                 var id = constants.Text(arguments[1].Expression);
                 var name = id.Value as string ?? VariableOf(creation) ?? "Function";
@@ -204,6 +247,7 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                     EphemeralStorageMb = Value("EphemeralStorageSize", e => Whole(constants.Quantity(e, CdkUnit.Mebibytes), e)),
                     Artifact = code.Artifact,
                     PackageType = isImage ? ConfigValue<string>.Known("Image", isImageFunction ? declaration : code.Span) : ConfigValue<string>.Absent,
+                    FrontDoors = doors,
                 };
             }
 
@@ -272,9 +316,10 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                         return ConfigValue<string>.Known(FromImage, SpanOf(expression));
                     }
 
-                    return Runtimes.TryGetValue(field, out var runtime)
+                    var runtime = Runtimes.TryGetValue(field, out var dotnet) ? dotnet : OtherLanguageRuntime(field);
+                    return runtime is not null
                         ? ConfigValue<string>.Known(runtime, SpanOf(expression))
-                        : ConfigValue<string>.Unknown($"Runtime.{field} is not a .NET or OS-only runtime PlatformFit knows", SpanOf(expression));
+                        : ConfigValue<string>.Unknown($"Runtime.{field} is not a runtime PlatformFit knows", SpanOf(expression));
                 }
 
                 // new Runtime("dotnet10", RuntimeFamily.DOTNET_CORE): the name is the first argument.
@@ -355,6 +400,25 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                 }
             }
 
+            /// <summary>A function URL's <c>InvokeMode</c> (<c>BUFFERED</c>, <c>RESPONSE_STREAM</c>): absent when not set, unknown when not constant.</summary>
+            private ConfigValue<string> InvokeMode(ExpressionSyntax options)
+            {
+                var members = PropsOf(options);
+                if (members is null)
+                {
+                    return ConfigValue<string>.Unknown($"the function URL options '{CdkConstants.Shorten(options)}' are built when the app runs", SpanOf(options));
+                }
+
+                if (!members.TryGetValue("InvokeMode", out var mode))
+                {
+                    return ConfigValue<string>.Absent;
+                }
+
+                return mode is MemberAccessExpressionSyntax field && IsTypeName(field.Expression, "InvokeMode") && field.Name.Identifier.ValueText is "BUFFERED" or "RESPONSE_STREAM"
+                    ? ConfigValue<string>.Known(field.Name.Identifier.ValueText, SpanOf(mode))
+                    : ConfigValue<string>.Unknown($"'{CdkConstants.Shorten(mode)}' is chosen when the app runs", SpanOf(mode));
+            }
+
             /// <summary>The integration's <c>Timeout</c> in milliseconds: absent without options, unknown when not constant.</summary>
             private ConfigValue<int> IntegrationTimeout(SeparatedSyntaxList<ArgumentSyntax> arguments, int index) =>
                 arguments.Count > index ? IntegrationTimeoutOf(arguments[index].Expression) : ConfigValue<int>.Absent;
@@ -423,21 +487,9 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
 
             /// <summary>Names are matched within one class: a stack's constructor and the members it calls.</summary>
             private static SyntaxNode ScopeOf(SyntaxNode node) => node.Ancestors().FirstOrDefault(a => a is TypeDeclarationSyntax) ?? node.SyntaxTree.GetRoot();
-
-            private static DeploymentUnit WithDoors(DeploymentUnit unit, List<FrontDoor> doors) => new(unit.Name, unit.Platform, unit.ConfigPath, unit.Declaration)
-            {
-                Handler = unit.Handler,
-                Runtime = unit.Runtime,
-                Architecture = unit.Architecture,
-                MemoryMb = unit.MemoryMb,
-                TimeoutSeconds = unit.TimeoutSeconds,
-                EphemeralStorageMb = unit.EphemeralStorageMb,
-                Artifact = unit.Artifact,
-                PackageType = unit.PackageType,
-                FrontDoors = doors,
-            };
         }
 
+        /// <summary>What <c>Runtime.FROM_IMAGE</c> and <c>Handler.FROM_IMAGE</c> read as: the image decides; never left on a unit.</summary>
         private const string FromImage = "\u0000FROM_IMAGE";
 
         private static bool IsFromImage(ConfigValue<string> value) => value.TryGetValue(out var text) && text == FromImage;
