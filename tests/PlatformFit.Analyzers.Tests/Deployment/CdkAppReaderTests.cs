@@ -199,6 +199,30 @@ namespace PlatformFit.Analyzers.Tests.Deployment
         }
 
         [Fact]
+        public void A_const_cycle_and_a_very_deep_expression_are_unknown_not_a_crash()
+        {
+            var deep = string.Concat(Enumerable.Repeat("(", 5000)) + "1" + string.Concat(Enumerable.Repeat(")", 5000));
+            var sum = string.Join(" + ", Enumerable.Repeat("\"a\"", 20000));
+            var results = Read((StackPath, InStack($$"""
+                new Function(this, "Cycle", new FunctionProps { Runtime = Runtime.DOTNET_8, Handler = "Cycle", MemorySize = Loop.A });
+                new Function(this, "Deep", new FunctionProps { Runtime = Runtime.DOTNET_8, Handler = {{sum}}, MemorySize = {{deep}} });
+                """) + """
+
+                static class Loop
+                {
+                    public const int A = B;
+                    public const int B = A;
+                }
+                """));
+
+            var units = results.SelectMany(r => r.Units).ToList();
+            Assert.Equal(ValueState.Unknown, units.Single(u => u.Name == "Cycle").MemoryMb.State);
+            var deepUnit = units.Single(u => u.Name == "Deep");
+            Assert.NotEqual(ValueState.Known, deepUnit.MemoryMb.State);
+            Assert.NotEqual(ValueState.Known, deepUnit.Handler.State);
+        }
+
+        [Fact]
         public void Absent_memory_and_timeout_are_the_CDK_defaults_and_props_built_elsewhere_are_unknown()
         {
             var results = Read((StackPath, InStack("""

@@ -90,6 +90,26 @@ namespace PlatformFit.Cli.Tests.EndToEnd
         }
 
         [Fact]
+        [Trait("Rule", "PF4005")]
+        public async Task A_handler_that_names_no_project_while_its_asset_is_in_one_is_PF4005_with_that_project_suggested()
+        {
+            using var repository = new ScratchRepository();
+            IdeParityTests.CopyDirectory(FixtureScan.FixturePath(Fixture), repository.Root);
+            var stack = repository.PathOf("src/Infra/OrdersStack.cs");
+            File.WriteAllText(stack, File.ReadAllText(stack).Replace("\"Orders.Api::Orders.Api.Function::HandleAsync\"", "\"Order.Api::Orders.Api.Function::HandleAsync\"", StringComparison.Ordinal));
+
+            var result = await FixtureScan.ScanAsync(repository.Root);
+
+            // The handler decides which project a zip function runs; one that names no project is reported on the
+            // handler, with the assembly of the project that holds the asset among the suggestions.
+            var handler = Assert.Single(result.Findings, f => f.RuleId == "PF4005");
+            Assert.Equal("src/Infra/OrdersStack.cs", handler.Primary.Path);
+            Assert.Equal(17, handler.Primary.StartLine);
+            Assert.Contains("Orders.Api::Orders.Api.Function::HandleAsync", handler.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(result.Findings, f => f.RuleId == "PF3001");
+        }
+
+        [Fact]
         public async Task CDK_app_code_that_does_not_parse_is_a_notification_with_its_file_and_line()
         {
             using var repository = new ScratchRepository();

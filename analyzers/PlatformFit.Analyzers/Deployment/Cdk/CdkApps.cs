@@ -59,7 +59,17 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                     }
                 }
 
-                results.AddRange(CdkFunctionReader.Read(app, sources, cancellationToken));
+                try
+                {
+                    results.AddRange(CdkFunctionReader.Read(app, sources, cancellationToken));
+                }
+#pragma warning disable CA1031 // Bad input is a finding, not a crash: a reader bug must not take the scan or the build down either.
+                catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    results.Add(ConfigReadResult.Failed(configPath, ConfigFormat.AwsCdk, new ConfigProblem(configPath, 1, 1, ProblemLevel.Error,
+                        $"PlatformFit could not read this CDK app's C# ({e.GetType().Name}: {e.Message}); please report it")));
+                }
             }
 
             return results;
