@@ -178,7 +178,7 @@ namespace PlatformFit.Analyzers.Tests.Deployment
                             Timeout = Duration.Seconds(timeout),
                             Architecture = Architecture.Custom("arm64"),
                             EphemeralStorageSize = Size.Mebibytes(1.5),
-                            Code = Code.FromAsset(System.IO.Path.Combine("..", "src", "Orders")),
+                            Code = Code.FromAsset(System.IO.Path.Combine(AppContext.BaseDirectory, "src", "Orders")),
                         });
                     }
                 }
@@ -390,6 +390,22 @@ namespace PlatformFit.Analyzers.Tests.Deployment
             var unit = Assert.Single(Assert.Single(CdkApps.Read(all.Keys, p => all[p], CancellationToken.None)).Units);
 
             Assert.Equal("/repo/src/Api/bin/Release/net8.0/publish", unit.Artifact.Value);
+        }
+
+        [Fact]
+        public void Asset_paths_built_with_Path_Combine_and_the_current_directory_resolve_from_the_folder_of_cdk_json()
+        {
+            var units = Assert.Single(Read((StackPath, InStack("""
+                new Function(this, "Current", new FunctionProps { Runtime = Runtime.DOTNET_8, Handler = "A", Code = Code.FromAsset(System.IO.Path.Combine(Directory.GetCurrentDirectory(), "src/Orders/bin/Release/net8.0/publish")) });
+                new Function(this, "Parts", new FunctionProps { Runtime = Runtime.DOTNET_8, Handler = "B", Code = Code.FromAsset(Path.Join("src", "Billing", "bin", "Release", "net8.0", "publish")) });
+                new Function(this, "Rooted", new FunctionProps { Runtime = Runtime.DOTNET_8, Handler = "C", Code = Code.FromAsset(Path.Combine("ignored", "/opt/build/shipping")) });
+                new Function(this, "Computed", new FunctionProps { Runtime = Runtime.DOTNET_8, Handler = "D", Code = Code.FromAsset(Path.Combine(root, "src/Tax")) });
+                """, ", string root")))).Units;
+
+            Assert.Equal("/repo/src/Orders/bin/Release/net8.0/publish", units.Single(u => u.Name == "Current").Artifact.Value);
+            Assert.Equal("/repo/src/Billing/bin/Release/net8.0/publish", units.Single(u => u.Name == "Parts").Artifact.Value);
+            Assert.Equal("/opt/build/shipping", units.Single(u => u.Name == "Rooted").Artifact.Value);
+            Assert.Equal(ValueState.Unknown, units.Single(u => u.Name == "Computed").Artifact.State);
         }
 
         [Fact]

@@ -44,7 +44,8 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
     /// Folds the expressions of a CDK app to constants from the syntax alone (nothing is compiled or run): literals,
     /// <c>const</c> fields and locals of the app (by simple or type-qualified name; a name declared twice with different
     /// values is unknown), parentheses, unary minus, arithmetic on numbers, string concatenation and interpolation of
-    /// constants, and the <c>Duration</c> / <c>Size</c> factories. Anything else is unknown, with the reason.
+    /// constants, the <c>Duration</c> / <c>Size</c> factories, and <c>Path.Combine</c> / <c>Path.Join</c> /
+    /// <c>Directory.GetCurrentDirectory()</c> for asset paths. Anything else is unknown, with the reason.
     /// </summary>
     internal sealed class CdkConstants
     {
@@ -70,8 +71,12 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
         /// <summary>The app's <c>const</c> fields by simple name and by <c>Type.Name</c>; null marks a name declared twice.</summary>
         private readonly Dictionary<string, ExpressionSyntax?> fields = new(StringComparer.Ordinal);
 
-        public CdkConstants(IEnumerable<SyntaxTree> trees)
+        /// <summary>What <c>Directory.GetCurrentDirectory()</c> is while the CDK CLI runs the app: the folder of <c>cdk.json</c>.</summary>
+        private readonly string workingDirectory;
+
+        public CdkConstants(IEnumerable<SyntaxTree> trees, string workingDirectory)
         {
+            this.workingDirectory = workingDirectory;
             foreach (var tree in trees)
             {
                 foreach (var field in tree.GetRoot().DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax).OfType<FieldDeclarationSyntax>())
@@ -273,9 +278,18 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
             return CdkConstant.Known(builder.ToString());
         }
 
-        /// <summary><c>Duration.Seconds(30)</c>, <c>Size.Gibibytes(1)</c>, qualified or not.</summary>
+        /// <summary>
+        /// <c>Duration.Seconds(30)</c>, <c>Size.Gibibytes(1)</c>, qualified or not; and the path calls asset paths are built
+        /// with: <c>Path.Combine</c> / <c>Path.Join</c> of constants and <c>Directory.GetCurrentDirectory()</c>, which is the
+        /// folder of <c>cdk.json</c> because the CDK CLI runs the app there.
+        /// </summary>
         private CdkConstant FoldFactory(InvocationExpressionSyntax invocation, int depth)
         {
+            if (invocation.Expression is MemberAccessExpressionSyntax pathCall && IsPathCall(pathCall))
+            {
+                return FoldPath(invocation, pathCall.Name.Identifier.ValueText, depth);
+            }
+
             if (invocation.Expression is MemberAccessExpressionSyntax member && invocation.ArgumentList.Arguments.Count == 1)
             {
                 var type = Simple(member.Expression);
@@ -291,6 +305,41 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
             }
 
             return CdkConstant.Unknown($"'{Shorten(invocation)}' is computed when the app runs");
+        }
+
+        private static bool IsPathCall(MemberAccessExpressionSyntax member) =>
+            (member.Name.Identifier.ValueText is "Combine" or "Join" && member.Expression.ToString() is "Path" or "System.IO.Path") ||
+            (member.Name.Identifier.ValueText == "GetCurrentDirectory" && member.Expression.ToString() is "Directory" or "System.IO.Directory");
+
+        private CdkConstant FoldPath(InvocationExpressionSyntax invocation, string method, int depth)
+        {
+            var arguments = invocation.ArgumentList.Arguments;
+            if (method == "GetCurrentDirectory")
+            {
+                return arguments.Count == 0 ? CdkConstant.Known(workingDirectory) : CdkConstant.Unknown($"'{Shorten(invocation)}' is not a call PlatformFit folds");
+            }
+
+            var path = string.Empty;
+            foreach (var argument in arguments)
+            {
+                var part = Fold(argument.Expression, depth + 1);
+                if (part.Value is not string text)
+                {
+                    return part.IsKnown ? CdkConstant.Unknown($"'{Shorten(argument)}' is not text") : part;
+                }
+
+                var normalized = text.Replace('\\', '/');
+                if (method == "Combine" && (normalized.StartsWith("/", StringComparison.Ordinal) || (normalized.Length >= 2 && normalized[1] == ':')))
+                {
+                    path = normalized;
+                }
+                else if (normalized.Length > 0)
+                {
+                    path = path.Length == 0 || path.EndsWith("/", StringComparison.Ordinal) || normalized.StartsWith("/", StringComparison.Ordinal) ? path + normalized : path + "/" + normalized;
+                }
+            }
+
+            return CdkConstant.Known(path);
         }
 
         private CdkConstant FoldName(ExpressionSyntax expression, string name, int depth)

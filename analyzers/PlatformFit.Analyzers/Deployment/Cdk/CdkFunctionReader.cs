@@ -61,7 +61,7 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                 parsed.Add((source, CSharpSyntaxTree.ParseText(source.Text, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), source.Path, cancellationToken: cancellationToken)));
             }
 
-            var constants = new CdkConstants(parsed.Select(p => p.Tree));
+            var constants = new CdkConstants(parsed.Select(p => p.Tree), app.WorkingDirectory);
             var importsLambda = parsed.Any(p => HasGlobalLambdaUsing(p.Tree));
             var results = new List<ConfigReadResult>();
             foreach (var (source, tree) in parsed)
