@@ -537,6 +537,41 @@ namespace PlatformFit.Analyzers.Tests.Deployment
         }
 
         [Fact]
+        public void An_SQS_event_source_is_a_queue_with_the_visibility_timeout_of_the_queue_the_class_creates()
+        {
+            const string stack = """
+                using Amazon.CDK;
+                using Amazon.CDK.AWS.Lambda;
+                using Amazon.CDK.AWS.Lambda.EventSources;
+                using Amazon.CDK.AWS.SQS;
+
+                public class ImportStack : Stack
+                {
+                    public ImportStack(Constructs.Construct scope, IQueue shared) : base(scope, "Import")
+                    {
+                        var orders = new Queue(this, "OrdersQueue", new QueueProps { VisibilityTimeout = Duration.Seconds(20) });
+                        var returns = new Queue(this, "ReturnsQueue");
+                        var import = new Function(this, "Import", new FunctionProps { Runtime = Runtime.DOTNET_10, Handler = "Import", Timeout = Duration.Seconds(60) });
+                        import.AddEventSource(new SqsEventSource(orders, new SqsEventSourceProps { BatchSize = 10 }));
+                        import.AddEventSource(new SqsEventSource(returns));
+                        import.AddEventSource(new SqsEventSource(shared));
+                    }
+                }
+                """;
+            var doors = Single(stack).FrontDoors;
+
+            Assert.Equal(3, doors.Count);
+            Assert.All(doors, door => Assert.Equal(FrontDoorKind.Queue, door.Kind));
+            Assert.Equal("OrdersQueue", doors[0].Route);
+            Assert.Equal(20, doors[0].QueueVisibilityTimeoutSeconds.Value);
+            Assert.Equal("Duration.Seconds(20)", At(stack, doors[0].QueueVisibilityTimeoutSeconds.Span));
+            Assert.Equal("ReturnsQueue", doors[1].Route);
+            Assert.Equal(30, doors[1].QueueVisibilityTimeoutSeconds.Value);
+            Assert.Equal(ValueOrigin.ToolDefault, doors[1].QueueVisibilityTimeoutSeconds.Origin);
+            Assert.Equal(ValueState.Unknown, doors[2].QueueVisibilityTimeoutSeconds.State);
+        }
+
+        [Fact]
         public void A_LambdaRestApi_is_a_REST_API_and_integration_options_built_elsewhere_make_its_timeout_unknown()
         {
             var units = Assert.Single(Read((StackPath, """

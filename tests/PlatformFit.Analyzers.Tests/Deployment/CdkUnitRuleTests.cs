@@ -134,6 +134,31 @@ namespace PlatformFit.Analyzers.Tests.Deployment
         }
 
         [Fact]
+        [Trait("Rule", "PF3103")]
+        public async Task A_CDK_queue_that_hides_messages_for_less_than_the_function_runs_is_reported_on_its_visibility_timeout()
+        {
+            await Test<QueueVisibilityShorterThanTimeoutAnalyzer>("""
+                using Amazon.CDK;
+                using Amazon.CDK.AWS.Lambda;
+                using Amazon.CDK.AWS.Lambda.EventSources;
+                using Amazon.CDK.AWS.SQS;
+
+                public class OrdersStack : Stack
+                {
+                    public OrdersStack(Constructs.Construct scope) : base(scope, "Orders")
+                    {
+                        var queue = new Queue(this, "OrdersQueue", new QueueProps { VisibilityTimeout = {|#0:Duration.Seconds(20)|} });
+                        var import = new Function(this, "Import", new FunctionProps { Runtime = Runtime.DOTNET_10, Handler = "Orders", Timeout = {|#1:Duration.Minutes(1)|} });
+                        import.AddEventSource({|#2:new SqsEventSource(queue)|});
+                    }
+                }
+                """)
+                .Expect(new DiagnosticResult("PF3103", DiagnosticSeverity.Error).WithLocation(0).WithLocation(1).WithLocation(2)
+                    .WithMessage("The visibility timeout of queue 'OrdersQueue' is 20 s (src/Infra/OrdersStack.cs(10,89)), shorter than the 60 s function 'Import' can run (src/Infra/OrdersStack.cs(11,130)): SQS hands a message that is still being processed to another invocation, so it is processed twice"))
+                .RunAsync();
+        }
+
+        [Fact]
         [Trait("Rule", "PF4003")]
         public async Task A_synthesized_template_replaces_the_CSharp()
         {

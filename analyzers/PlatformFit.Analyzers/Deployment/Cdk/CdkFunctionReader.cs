@@ -17,9 +17,11 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
     /// <c>new DockerImageFunction(…)</c>, written with or without <c>Amazon.CDK.AWS.Lambda.</c> — into deployment units,
     /// from the syntax alone: the app is neither compiled nor run. Only constants become values (see
     /// <see cref="CdkConstants"/>); anything else is unknown with the reason. An absent <c>MemorySize</c> or
-    /// <c>Timeout</c> is the CDK default (CloudFormation's: 128 MB, 3 s). The front doors read are the API Gateway
-    /// integrations created with a function variable of the same class: <c>HttpLambdaIntegration</c> (HTTP API),
-    /// <c>WebSocketLambdaIntegration</c> (WebSocket API), <c>LambdaIntegration</c> and <c>LambdaRestApi</c> (REST API).
+    /// <c>Timeout</c> is the CDK default (CloudFormation's: 128 MB, 3 s). The front doors read are those created with a
+    /// function variable of the same class: the API Gateway integrations <c>HttpLambdaIntegration</c> (HTTP API),
+    /// <c>WebSocketLambdaIntegration</c> (WebSocket API), <c>LambdaIntegration</c> and <c>LambdaRestApi</c> (REST API),
+    /// <c>fn.AddFunctionUrl(…)</c> (function URL, with its invoke mode) and <c>fn.AddEventSource(new SqsEventSource(q))</c>
+    /// (a queue, with the visibility timeout of a <c>new Queue(…)</c> the class stores in <c>q</c>).
     /// </summary>
     /// <remarks>
     /// A unit's <see cref="DeploymentUnit.Artifact"/> is the asset path resolved against the app's working folder
@@ -29,6 +31,7 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
     internal static class CdkFunctionReader
     {
         private const string DefaultsKey = "aws-cdk";
+        private const string QueueVisibilityLimit = "sqs-visibility-timeout-seconds";
         private const string LambdaNamespace = "Amazon.CDK.AWS.Lambda";
 
         private static readonly Dictionary<string, string> Runtimes = new(StringComparer.Ordinal)
@@ -181,15 +184,26 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                     }
                 }
 
-                // fn.AddFunctionUrl(new FunctionUrlOptions { InvokeMode = InvokeMode.RESPONSE_STREAM })
+                // fn.AddFunctionUrl(new FunctionUrlOptions { InvokeMode = InvokeMode.RESPONSE_STREAM }),
+                // fn.AddEventSource(new SqsEventSource(queue))
                 foreach (var invocation in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
                 {
-                    if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddFunctionUrl" } member)
+                    var arguments = invocation.ArgumentList.Arguments;
+                    if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddFunctionUrl" } url)
                     {
-                        var arguments = invocation.ArgumentList.Arguments;
-                        Attach(member.Expression, invocation, () => new FrontDoor(FrontDoorKind.FunctionUrl, "AddFunctionUrl", SpanOf(invocation))
+                        Attach(url.Expression, invocation, () => new FrontDoor(FrontDoorKind.FunctionUrl, "AddFunctionUrl", SpanOf(invocation))
                         {
                             ResponseMode = arguments.Count == 0 ? ConfigValue<string>.Absent : InvokeMode(arguments[0].Expression),
+                        });
+                    }
+                    else if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddEventSource" } source && arguments.Count == 1 &&
+                        arguments[0].Expression is ObjectCreationExpressionSyntax { ArgumentList.Arguments.Count: >= 1 } sqs && TypeName(sqs.Type) == "SqsEventSource")
+                    {
+                        var queue = QueueOf(sqs.ArgumentList!.Arguments[0].Expression, creations);
+                        Attach(source.Expression, invocation, () => new FrontDoor(FrontDoorKind.Queue, "SqsEventSource", SpanOf(sqs))
+                        {
+                            Route = queue.Name,
+                            QueueVisibilityTimeoutSeconds = queue.Visibility,
                         });
                     }
                 }
@@ -398,6 +412,38 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
                     default:
                         return null;
                 }
+            }
+
+            /// <summary>
+            /// The queue a <c>SqsEventSource</c> reads, when a <c>new Queue(…)</c> of the same class is stored under the name
+            /// it is given: its construct id and visibility timeout (the SQS default of 30 s when the props do not set it).
+            /// Any other queue (<c>Queue.FromQueueArn</c>, a parameter) leaves the visibility timeout unknown.
+            /// </summary>
+            private (string? Name, ConfigValue<int> Visibility) QueueOf(ExpressionSyntax queue, List<ObjectCreationExpressionSyntax> creations)
+            {
+                var name = NameOf(queue);
+                var scope = ScopeOf(queue);
+                var declared = creations.Where(c => name is not null && TypeName(c.Type) == "Queue" && VariableOf(c) == name && ScopeOf(c) == scope).ToList();
+                if (declared.Count != 1 || declared[0].ArgumentList is not { Arguments.Count: >= 2 } arguments)
+                {
+                    return (null, ConfigValue<int>.Unknown($"the queue '{CdkConstants.Shorten(queue)}' is not created in this class", SpanOf(queue)));
+                }
+
+                var id = constants.Text(arguments.Arguments[1].Expression).Value as string;
+                var props = arguments.Arguments.Count >= 3 ? PropsOf(arguments.Arguments[2].Expression) : new Dictionary<string, ExpressionSyntax>();
+                if (props is null)
+                {
+                    return (id, ConfigValue<int>.Unknown($"the queue's props '{CdkConstants.Shorten(arguments.Arguments[2].Expression)}' are built when the app runs", SpanOf(arguments.Arguments[2].Expression)));
+                }
+
+                if (props.TryGetValue("VisibilityTimeout", out var visibility))
+                {
+                    return (id, Whole(constants.Quantity(visibility, CdkUnit.Seconds), visibility));
+                }
+
+                return (id, PlatformProfiles.AwsLambda.Limits.TryGetValue(QueueVisibilityLimit, out var limit) && limit.Default is long fallback
+                    ? ConfigValue<int>.Known((int)fallback, null, ValueOrigin.ToolDefault)
+                    : ConfigValue<int>.Absent);
             }
 
             /// <summary>A function URL's <c>InvokeMode</c> (<c>BUFFERED</c>, <c>RESPONSE_STREAM</c>): absent when not set, unknown when not constant.</summary>
