@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using PlatformFit.Analyzers.Deployment.Annotations;
+using PlatformFit.Analyzers.Deployment.Cdk;
 using PlatformFit.Core.Binding;
 using PlatformFit.Core.Config;
 using PlatformFit.Core.Model;
@@ -128,9 +130,12 @@ namespace PlatformFit.Analyzers.Deployment
                 }
             }
 
+            // CDK apps' C# reaches the analyzers as AdditionalFiles too (the build props add the app's sources).
+            var cdkUnits = ReadCdkApps(options, cancellationToken);
             if (configs.Count == 0)
             {
-                return new ProjectDeployment(project, Array.Empty<BoundUnit>(), CodeDeclaredUnits.Join(Array.Empty<BoundUnit>(), functions), Blank(root), compilation);
+                var cdkOnly = DeploymentBinder.UnitsOf(project, cdkUnits);
+                return new ProjectDeployment(project, cdkOnly, CodeDeclaredUnits.Join(cdkOnly, functions), Blank(root), compilation);
             }
 
             var context = new ConfigReadContext
@@ -151,7 +156,7 @@ namespace PlatformFit.Analyzers.Deployment
             }
 
             var results = DeploymentConfigSet.ReadAll(texts, context, (path, _, fileContext) => Read(path, textsByPath[path], fileContext));
-            var configUnits = DeploymentBinder.UnitsOf(project, results);
+            var configUnits = DeploymentBinder.UnitsOf(project, results.Concat(cdkUnits));
             return new ProjectDeployment(project, configUnits, CodeDeclaredUnits.Join(configUnits, functions), Blank(root), compilation);
         }
 
@@ -197,6 +202,17 @@ namespace PlatformFit.Analyzers.Deployment
             }
 
             return null;
+        }
+
+        private static IReadOnlyList<ConfigReadResult> ReadCdkApps(AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var files = new Dictionary<string, AdditionalText>(StringComparer.Ordinal);
+            foreach (var file in options.AdditionalFiles)
+            {
+                files[file.Path] = file;
+            }
+
+            return CdkApps.Read(files.Keys, path => files.TryGetValue(path, out var file) ? file.GetText(cancellationToken)?.ToString() : null, cancellationToken);
         }
 
         /// <summary>A file that only its content can show to be a template or a Serverless service under another name.</summary>

@@ -58,14 +58,19 @@ namespace PlatformFit.Analyzers.Deployment
         }
 
         /// <summary>
-        /// Whose default an absent key falls back to: the generator's, for a unit declared in code, else by the format
-        /// of the config that declares the unit.
+        /// Whose default an absent key falls back to: the generator's, for a unit declared in code; the AWS CDK's, for a
+        /// unit a CDK app declares in C#; else by the format of the config that declares the unit.
         /// </summary>
         private static string ToolDefault(DeploymentUnit unit)
         {
             if (unit.CodeTool is { } tool)
             {
                 return $"the {tool} default";
+            }
+
+            if (unit.ConfigPath.EndsWith(".cs", StringComparison.OrdinalIgnoreCase))
+            {
+                return "the AWS CDK default";
             }
 
             return DeploymentConfigReader.Recognize(unit.ConfigPath) switch

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using PlatformFit.Analyzers.Deployment.Cdk;
 using PlatformFit.Core.Config;
 using PlatformFit.Core.Model;
 
@@ -17,6 +18,9 @@ namespace PlatformFit.Cli.Discovery
             AnalyzerConfigs = analyzerConfigs;
             Skipped = skipped;
         }
+
+        /// <summary>AWS CDK apps' <c>cdk.json</c> files and the C# files of the .NET apps among them, absolute, sorted.</summary>
+        public IReadOnlyList<string> CdkAppFiles { get; init; } = System.Array.Empty<string>();
 
         /// <summary>The scanned folder, absolute; every path reported is relative to it.</summary>
         public string Root { get; }
@@ -43,8 +47,11 @@ namespace PlatformFit.Cli.Discovery
     {
         private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase)
         {
-            "bin", "obj", ".git", "node_modules", ".vs", ".idea", "TestResults", ".serverless", ".aws-sam", "cdk.out",
+            "bin", "obj", ".git", "node_modules", ".vs", ".idea", "TestResults", ".serverless", ".aws-sam",
         };
+
+        /// <summary>The folder <c>cdk synth</c> writes to: only its templates are read, never its asset copies.</summary>
+        private const string SynthesisFolder = "cdk.out";
 
         public static RepositoryFiles Walk(string root)
         {
@@ -53,12 +60,13 @@ namespace PlatformFit.Cli.Discovery
             var configs = new List<string>();
             var analyzerConfigs = new List<string>();
             var skipped = new List<string>();
-            var pending = new Stack<string>();
-            pending.Push(fullRoot);
+            var cdkApps = new List<string>();
+            var pending = new Stack<(string Directory, bool Synthesized)>();
+            pending.Push((fullRoot, false));
 
             while (pending.Count > 0)
             {
-                var directory = pending.Pop();
+                var (directory, synthesized) = pending.Pop();
                 IEnumerable<FileSystemInfo> entries;
                 try
                 {
@@ -78,15 +86,26 @@ namespace PlatformFit.Cli.Discovery
                         {
                             skipped.Add($"{Relative(fullRoot, folder.FullName)}: a folder link, not followed");
                         }
+                        else if (folder.Name.Equals(SynthesisFolder, StringComparison.OrdinalIgnoreCase) || synthesized)
+                        {
+                            // Synthesized templates (also a CDK Pipelines stage's assembly-*/); asset.* folders are copies
+                            // of the functions' code and configs, which are read where they are written.
+                            if (!folder.Name.StartsWith("asset.", StringComparison.OrdinalIgnoreCase))
+                            {
+                                pending.Push((folder.FullName, true));
+                            }
+                        }
                         else if (!SkippedFolders.Contains(folder.Name))
                         {
-                            pending.Push(folder.FullName);
+                            pending.Push((folder.FullName, false));
                         }
 
                         continue;
                     }
 
-                    var kind = Classify(entry.Name);
+                    var kind = synthesized
+                        ? (entry.Name.EndsWith(".template.json", StringComparison.OrdinalIgnoreCase) ? configs : null)
+                        : entry.Name.Equals(CdkAppLayout.FileName, StringComparison.OrdinalIgnoreCase) ? cdkApps : Classify(entry.Name);
                     if (kind is null)
                     {
                         continue;
@@ -122,7 +141,66 @@ namespace PlatformFit.Cli.Discovery
             configs.Sort(StringComparer.Ordinal);
             analyzerConfigs.Sort(StringComparer.Ordinal);
             skipped.Sort(StringComparer.Ordinal);
-            return new RepositoryFiles(fullRoot, projects, configs, analyzerConfigs, skipped);
+            return new RepositoryFiles(fullRoot, projects, configs, analyzerConfigs, skipped) { CdkAppFiles = CdkAppFiles(fullRoot, cdkApps) };
+        }
+
+        /// <summary>
+        /// Each <c>cdk.json</c> and, for a .NET app, the C# files of the project it runs (<see cref="CdkAppLayout"/>; the
+        /// analyzer package's build props pick the same files), inside the scanned folder.
+        /// </summary>
+        private static List<string> CdkAppFiles(string root, List<string> cdkApps)
+        {
+            var files = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var configPath in cdkApps)
+            {
+                files.Add(configPath);
+                string text;
+                try
+                {
+                    text = File.ReadAllText(configPath);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    continue;
+                }
+
+                var app = CdkAppLayout.Read(configPath, text);
+                var sourceDirectory = app.SourceDirectory.Replace('/', Path.DirectorySeparatorChar);
+                if (!app.IsDotnet || !(sourceDirectory == root || sourceDirectory.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)) || !Directory.Exists(sourceDirectory))
+                {
+                    continue;
+                }
+
+                var pending = new Stack<string>();
+                pending.Push(sourceDirectory);
+                while (pending.Count > 0)
+                {
+                    var directory = pending.Pop();
+                    try
+                    {
+                        foreach (var entry in new DirectoryInfo(directory).EnumerateFileSystemInfos())
+                        {
+                            if (entry is DirectoryInfo folder)
+                            {
+                                if (folder.LinkTarget is null && !CdkAppLayout.IsSkippedFolder(folder.Name))
+                                {
+                                    pending.Push(folder.FullName);
+                                }
+                            }
+                            else if (entry.LinkTarget is null && app.IsSourceFile(entry.FullName))
+                            {
+                                files.Add(entry.FullName);
+                            }
+                        }
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        // An unreadable folder of the app: its functions are missing, as the walk's own skipped folders are.
+                    }
+                }
+            }
+
+            return new List<string>(files);
         }
 
         /// <summary>The repository-relative form of a path, with '/' separators, as every report writes it.</summary>

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using PlatformFit.Analyzers.Deployment.Cdk;
 using PlatformFit.Cli.Analysis;
 using PlatformFit.Cli.Discovery;
 using PlatformFit.Cli.Projects;
@@ -123,7 +124,17 @@ namespace PlatformFit.Cli.Scanning
                 readable.Add(new ConfigText(path, text.ToString()));
             }
 
-            foreach (var result in DeploymentConfigSet.ReadAll(readable, context))
+            // CDK apps: cdk.json and the app's C# reach the analyzers as AdditionalFiles, like the package's build props add them.
+            foreach (var path in files.CdkAppFiles)
+            {
+                if (TryReadText(path, out _) is { } text)
+                {
+                    texts[path] = text;
+                }
+            }
+
+            var cdkResults = CdkApps.Read(texts.Keys, path => texts.TryGetValue(path, out var text) ? text.ToString() : null, CancellationToken.None);
+            foreach (var result in DeploymentConfigSet.ReadAll(readable, context).Concat(cdkResults))
             {
                 results.Add(result);
                 foreach (var problem in result.Problems)

@@ -9,6 +9,9 @@ namespace PlatformFit.Core.Model
         ServerlessFramework,
         CloudFormation,
         LambdaToolsDefaults,
+
+        /// <summary>An AWS CDK app's C# source (read by the analyzers assembly, which has the C# parser).</summary>
+        AwsCdk,
     }
 
     /// <summary>What reading one config file produced: the units it declares and any problems on the way.</summary>

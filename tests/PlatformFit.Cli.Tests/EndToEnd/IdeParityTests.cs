@@ -19,6 +19,7 @@ namespace PlatformFit.Cli.Tests.EndToEnd
         [Theory]
         [InlineData("minimal-api-function-url", "src/Live/Live.csproj", 2, 2)]
         [InlineData("sam-http-api-and-websocket-api", "src/Board/Board.csproj", 2, 0)]
+        [InlineData("cdk-quotes-http-api", "src/Quotes/Quotes.csproj", 1, 1)]
         public Task Dotnet_build_with_the_analyzer_package_reports_what_the_CLI_reports(string fixture, string project, int expected, int expectedInConfigs) =>
             AssertBuildReportsWhatTheCliReports(FixtureScan.FixturePath(fixture), project, expected, expectedInConfigs);
 
@@ -155,7 +156,7 @@ namespace PlatformFit.Cli.Tests.EndToEnd
                 static bool InProject(string finding, string folder) => finding.Split(' ')[1].StartsWith(folder, StringComparison.Ordinal);
                 var fromBuildInConfigs = fromBuild.Where(f => !InProject(f, projectFolder)).ToList();
                 var fromCliInConfigs = scan.Findings
-                    .Where(f => !f.Primary.Path.EndsWith(".cs", StringComparison.Ordinal))
+                    .Where(f => !f.Primary.Path.StartsWith(projectFolder, StringComparison.Ordinal))
                     .Select(f => $"{f.RuleId} {f.Primary.Path}({f.Primary.StartLine},{f.Primary.StartColumn}) suppressed={f.Suppression is not null} {f.Message}")
                     .ToList();
 
@@ -190,7 +191,7 @@ namespace PlatformFit.Cli.Tests.EndToEnd
             return output.Result + error.Result;
         }
 
-        private static void CopyDirectory(string from, string to)
+        internal static void CopyDirectory(string from, string to)
         {
             foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
             {
