@@ -695,5 +695,68 @@ namespace PlatformFit.Analyzers.Tests
                 }
                 """).RunSilentAsync();
         }
+
+        [Fact]
+        public async Task Silent_for_a_memo_under_a_key_formatted_from_the_value_it_is_computed_from()
+        {
+            await Handler("""
+                using System.Collections.Generic;
+                using System.Globalization;
+
+                namespace Shop;
+
+                public sealed class CartFunction
+                {
+                    private static readonly Dictionary<string, int> Squares = new();
+                    private static readonly Dictionary<string, string> Labels = new();
+
+                    public int Handle(CartRequest request) => SquareOf(request.Item.Quantity) + LabelOf(request.Item.Quantity).Length;
+
+                    private static int SquareOf(int n)
+                    {
+                        var key = n.ToString(CultureInfo.InvariantCulture);
+                        if (!Squares.TryGetValue(key, out var square))
+                        {
+                            square = n * n;
+                            Squares[key] = square;
+                        }
+
+                        return square;
+                    }
+
+                    private static string LabelOf(int n) => Labels[n.ToString()] = $"{n} items";
+                }
+                """).RunSilentAsync();
+        }
+
+        [Fact]
+        public async Task Reports_one_member_of_a_foreach_element_kept_under_another_member_of_it()
+        {
+            await Handler("""
+                using System.Collections.Generic;
+
+                namespace Shop;
+
+                public sealed class Batch { public List<Message> Records { get; } = new(); }
+                public sealed class Message { public string MessageId { get; set; } = ""; public string Body { get; set; } = ""; }
+
+                public sealed class CartFunction
+                {
+                    private static readonly Dictionary<string, string> Bodies = new();
+                    private static readonly Dictionary<string, int> Lengths = new();
+
+                    public void Handle(Batch batch)
+                    {
+                        foreach (var message in batch.Records)
+                        {
+                            {|#0:Bodies[message.MessageId]|} = message.Body;
+                            Lengths[message.Body] = message.Body.Length;
+                        }
+                    }
+                }
+                """)
+                .Expect(PF2001().WithArguments("Static field 'CartFunction.Bodies'", "batch.Records.Body", "cart", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
     }
 }

@@ -297,8 +297,13 @@ namespace PlatformFit.Analyzers.Reachability
                         }
 
                         break;
-                    case IInvalidOperation invalid when !perInvocationOnly:
-                        NoteCallbacksByName(from, invalid);
+                    case IInvalidOperation invalid:
+                        CallSoleCandidate(from, invalid);
+                        if (!perInvocationOnly)
+                        {
+                            NoteCallbacksByName(from, invalid);
+                        }
+
                         break;
                     case IMethodReferenceOperation reference:
                         Call(from, reference.Method, operation);
@@ -338,6 +343,25 @@ namespace PlatformFit.Analyzers.Reachability
                 {
                     Reach(implementation, step);
                 }
+            }
+        }
+
+        /// <summary>
+        /// A call to the project's own method that does not bind because an argument's type is unknown (an un-restored
+        /// package: <c>Import(record.Body)</c> inside <c>foreach (var record in sqsEvent.Records)</c>): the call still
+        /// happens. Followed only when the name leaves a single source method to call.
+        /// </summary>
+        private void CallSoleCandidate(ISymbol from, IInvalidOperation invalid)
+        {
+            if (invalid.Syntax is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
+            {
+                return;
+            }
+
+            var candidates = models.For(invalid.Syntax.SyntaxTree).GetSymbolInfo(invalid.Syntax, cancellationToken).CandidateSymbols;
+            if (candidates.Length == 1 && candidates[0] is IMethodSymbol target && EntryPointResolver.IsSource(target))
+            {
+                Call(from, target, invalid);
             }
         }
 
