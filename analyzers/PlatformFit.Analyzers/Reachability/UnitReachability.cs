@@ -266,6 +266,22 @@ namespace PlatformFit.Analyzers.Reachability
                     }
                 }
 
+                if (perInvocationOnly && member is IMethodSymbol { Parameters.Length: > 0 } withParameters)
+                {
+                    // A request-scoped or transient service taken as a parameter (an endpoint's, an action's, a
+                    // controller's or another such service's constructor's): the container builds it for this request.
+                    foreach (var parameter in withParameters.Parameters)
+                    {
+                        foreach (var implementation in RequestScopedServices.For(compilation, models, parameter.Type, cancellationToken))
+                        {
+                            foreach (var built in implementation.InstanceConstructors)
+                            {
+                                Reach(built, new Step(member, parameter.Locations.FirstOrDefault(), null));
+                            }
+                        }
+                    }
+                }
+
                 foreach (var operation in Bodies(member))
                 {
                     Walk(member, operation);

@@ -53,8 +53,13 @@ namespace PlatformFit.Analyzers.State
         /// </summary>
         public static string? NotDerivedFromKeys(IEnumerable<IOperation> values, IEnumerable<IOperation> keys, SemanticModel model, CancellationToken cancellationToken)
         {
-            var keyPaths = Of(keys, model, cancellationToken);
-            foreach (var path in Of(values, model, cancellationToken))
+            return NotDerivedFromKeys(Of(values, model, cancellationToken), Of(keys, model, cancellationToken));
+        }
+
+        /// <summary>The same comparison on paths already collected: the first value path that is not a key path or inside one.</summary>
+        public static string? NotDerivedFromKeys(IEnumerable<string> valuePaths, IReadOnlyCollection<string> keyPaths)
+        {
+            foreach (var path in valuePaths)
             {
                 if (!keyPaths.Any(key => path == key || path.StartsWith(key + ".", StringComparison.Ordinal) || path.StartsWith(key + "[", StringComparison.Ordinal)))
                 {

@@ -42,7 +42,7 @@ public sealed class NotificationLog
 
     public Task AppendAsync(Notification notification)
     {
-        entries[notification.Id] = notification;
+        entries[notification.Id] = notification; // expect: PF2001
         Appended?.Invoke(this, notification);
         return Task.CompletedTask;
     }

@@ -4,12 +4,12 @@ namespace Orders.Api;
 
 public sealed record Order(string Id, string CustomerId, decimal Total);
 
-/// <summary>A DI singleton: its state is per environment by design and PF2001 does not look at it.</summary>
+/// <summary>A DI singleton used as the order store: each execution environment has its own.</summary>
 public sealed class OrderIndex
 {
     private readonly ConcurrentDictionary<string, Order> byId = new();
 
-    public void Remember(Order order) => byId[order.Id] = order; // look-alike: PF2001
+    public void Remember(Order order) => byId[order.Id] = order; // expect: PF2001
 
     public Order? Find(string id) => byId.TryGetValue(id, out var order) ? order : null;
 }
