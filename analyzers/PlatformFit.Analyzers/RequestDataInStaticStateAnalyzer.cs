@@ -49,7 +49,8 @@ namespace PlatformFit.Analyzers
             }
 
             var handlerTypes = units.ToDictionary(u => u, u => u.Bound.Handler?.TypeName is { } typeName ? context.Compilation.GetTypeByMetadataName(typeName) : null);
-            var stateNames = StateMemberNames(context.Compilation, handlerTypes.Values, context.CancellationToken);
+            var singletons = SingletonServices.Of(context.Compilation, context.CancellationToken);
+            var stateNames = StateMemberNames(context.Compilation, handlerTypes.Values.Concat(singletons), context.CancellationToken);
             if (stateNames.Count == 0)
             {
                 return;
@@ -63,13 +64,13 @@ namespace PlatformFit.Analyzers
                         .Any(t => t.IsKind(SyntaxKind.IdentifierToken) && stateNames.Contains(t.ValueText)));
                     if (mentions)
                     {
-                        AnalyzeWrite(c, deployment, units, handlerTypes, stateNames);
+                        AnalyzeWrite(c, deployment, units, handlerTypes, singletons, stateNames);
                     }
                 },
                 WriteKinds);
         }
 
-        /// <summary>The names of the members that can hold state: static fields and properties, and the handler types' own members.</summary>
+        /// <summary>The names of the members that can hold state: static fields and properties, and the handler types' and singleton services' own members.</summary>
         private static ImmutableHashSet<string> StateMemberNames(Compilation compilation, IEnumerable<INamedTypeSymbol?> handlerTypes, System.Threading.CancellationToken cancellationToken)
         {
             var names = ImmutableHashSet.CreateBuilder<string>();
@@ -94,6 +95,7 @@ namespace PlatformFit.Analyzers
             ProjectDeployment deployment,
             List<PlatformUnit> units,
             Dictionary<PlatformUnit, INamedTypeSymbol?> handlerTypes,
+            ImmutableHashSet<INamedTypeSymbol> singletons,
             ImmutableHashSet<string> stateNames)
         {
             var node = context.Node;
@@ -109,8 +111,15 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
+            // A singleton's constructor runs once, when the container first builds it: start-up, whoever asks.
+            var inSingleton = !write.Root.IsStatic && write.Root.ContainingType is { } holder && singletons.Contains(holder);
+            if (inSingleton && context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor })
+            {
+                return;
+            }
+
             var candidates = units
-                .Where(u => write.Root.IsStatic || SymbolEqualityComparer.Default.Equals(handlerTypes[u], write.Root.ContainingType))
+                .Where(u => write.Root.IsStatic || inSingleton || SymbolEqualityComparer.Default.Equals(handlerTypes[u], write.Root.ContainingType))
                 .Select(u => u.Bound)
                 .ToList();
             if (candidates.Count == 0)
@@ -119,7 +128,7 @@ namespace PlatformFit.Analyzers
             }
 
             var data = RequestDataPaths.NotDerivedFromKeys(write.Values, write.Keys, context.SemanticModel, context.CancellationToken);
-            if (data is null)
+            if (data is null || HelperCallers.AllPassKeyDerivedData(context.ContainingSymbol, write, context.SemanticModel, context.CancellationToken))
             {
                 return;
             }
@@ -141,7 +150,7 @@ namespace PlatformFit.Analyzers
                 PlatformUnits.Declarations(reaching),
                 reaching[0].Path,
                 $"'{write.Root.ContainingType?.Name}.{write.Root.Name}' is written with request data ('{data}')",
-                write.DescribeRoot(),
+                write.DescribeRoot(inSingleton),
                 data,
                 unit.Name,
                 deployment.Display(unit.Declaration)));

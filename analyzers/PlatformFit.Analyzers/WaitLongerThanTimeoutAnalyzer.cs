@@ -113,7 +113,7 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            Check(context, deployment, units, durationSyntax, duration, what);
+            Check(context, deployment, units, durationSyntax, duration, what, perInvocation: true);
         }
 
         private static void AnalyzeCreation(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, LimitedUnits units)
@@ -134,7 +134,7 @@ namespace PlatformFit.Analyzers
             var argument = operation.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0);
             if (argument is not null)
             {
-                Check(context, deployment, units, argument.Syntax, argument.Value, "'new CancellationTokenSource' cancels only after");
+                Check(context, deployment, units, argument.Syntax, argument.Value, "'new CancellationTokenSource' cancels only after", perInvocation: true);
             }
         }
 
@@ -196,7 +196,9 @@ namespace PlatformFit.Analyzers
             _ => null,
         };
 
-        private static void Check(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, LimitedUnits units, SyntaxNode site, IOperation? duration, string what)
+        // perInvocation: true for a wait, which only code handling an event must finish within the timeout (a hosted
+        // service's loop need not); false for a client's timeout, set at start-up and used on every event.
+        private static void Check(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, LimitedUnits units, SyntaxNode site, IOperation? duration, string what, bool perInvocation = false)
         {
             var folder = new ConstantFolder(context.SemanticModel.Compilation, context.CancellationToken);
             if (!folder.TryFold(duration, out var value) || value.Unbounded || value.Value <= 0)
@@ -211,7 +213,7 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            var exceeded = units.ExceededAt(context.SemanticModel, site, seconds => milliseconds > seconds * 1_000.0, context.CancellationToken);
+            var exceeded = units.ExceededAt(context.SemanticModel, site, seconds => milliseconds > seconds * 1_000.0, context.CancellationToken, perInvocation);
             if (exceeded.Count == 0)
             {
                 return;

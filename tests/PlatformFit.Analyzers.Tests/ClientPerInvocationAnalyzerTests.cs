@@ -560,5 +560,58 @@ namespace PlatformFit.Analyzers.Tests
                 """));
             await test.RunSilentAsync();
         }
+
+        [Fact]
+        public async Task Reports_a_client_built_by_the_constructor_of_a_scoped_or_transient_service_an_endpoint_takes_but_not_of_a_singleton()
+        {
+            await Program("""
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddScoped<StockRepository>();
+                builder.Services.AddTransient<IPayments, Payments>();
+                builder.Services.AddSingleton<Catalog>();
+                builder.Services.AddScoped<Unused>();
+                var app = builder.Build();
+                app.MapGet("/stock/{sku}", (string sku, StockRepository stock, Catalog catalog) => stock.GetAsync(sku));
+                app.MapPost("/pay/{order}", (string order, IPayments payments) => payments.PayAsync(order));
+                app.Run();
+
+                public sealed class StockRepository
+                {
+                    private readonly HttpClient http;
+
+                    public StockRepository() => http = {|#0:new HttpClient()|};
+
+                    public Task<string> GetAsync(string sku) => http.GetStringAsync("https://stock.example.com/" + sku);
+                }
+
+                public interface IPayments { Task<string> PayAsync(string order); }
+
+                public sealed class Payments : IPayments
+                {
+                    private readonly HttpClient http = {|#2:new HttpClient()|};
+
+                    public Task<string> PayAsync(string order) => http.GetStringAsync("https://payments.example.com/" + order);
+                }
+
+                public sealed class Catalog
+                {
+                    private readonly HttpClient http = new HttpClient();
+                }
+
+                public sealed class Unused
+                {
+                    private readonly HttpClient http = new HttpClient();
+                }
+                """)
+                .Expect(
+                    PF5001().WithArguments("HttpClient", "api", "serverless.yml(6,3)"),
+                    PF5001(2).WithArguments("HttpClient", "api", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
     }
 }

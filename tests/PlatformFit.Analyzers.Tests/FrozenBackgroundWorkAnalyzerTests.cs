@@ -349,5 +349,43 @@ namespace PlatformFit.Analyzers.Tests
                     handler: Orders
                 """).RunSilentAsync();
         }
+
+        [Fact]
+        public async Task Silent_for_an_async_lambda_subscribed_to_an_event_whose_argument_is_not_EventArgs()
+        {
+            await Handler("""
+                using System;
+                using System.Threading.Tasks;
+
+                namespace Orders;
+
+                public sealed class Journal
+                {
+                    public event EventHandler<string>? Appended;
+
+                    public void Append(string entry) => Appended?.Invoke(this, entry);
+                }
+
+                public sealed class OrderFunction
+                {
+                    private readonly Journal journal = new();
+
+                    public OrderFunction()
+                    {
+                        journal.Appended += async (sender, entry) => await Task.Yield();
+                    }
+
+                    public void Handle(string order)
+                    {
+                        EventHandler<string> log = async (sender, entry) => await Task.Yield();
+                        journal.Appended += log;
+                        journal.Append(order);
+                        Array.ForEach(new[] { order }, {|#0:async|} o => await Task.Yield());
+                    }
+                }
+                """)
+                .Expect(PF2004().WithArguments("An async lambda passed as 'Action<string>' cannot be awaited, so its work outlives the call", "place", "serverless.yml(6,3)", "pass a Func that returns a Task and await it"))
+                .RunAsync();
+        }
     }
 }

@@ -695,5 +695,190 @@ namespace PlatformFit.Analyzers.Tests
                 }
                 """).RunSilentAsync();
         }
+
+        [Fact]
+        public async Task Silent_for_a_memo_under_a_key_formatted_from_the_value_it_is_computed_from()
+        {
+            await Handler("""
+                using System.Collections.Generic;
+                using System.Globalization;
+
+                namespace Shop;
+
+                public sealed class CartFunction
+                {
+                    private static readonly Dictionary<string, int> Squares = new();
+                    private static readonly Dictionary<string, string> Labels = new();
+
+                    public int Handle(CartRequest request) => SquareOf(request.Item.Quantity) + LabelOf(request.Item.Quantity).Length;
+
+                    private static int SquareOf(int n)
+                    {
+                        var key = n.ToString(CultureInfo.InvariantCulture);
+                        if (!Squares.TryGetValue(key, out var square))
+                        {
+                            square = n * n;
+                            Squares[key] = square;
+                        }
+
+                        return square;
+                    }
+
+                    private static string LabelOf(int n) => Labels[n.ToString()] = $"{n} items";
+                }
+                """).RunSilentAsync();
+        }
+
+        [Fact]
+        public async Task Reports_one_member_of_a_foreach_element_kept_under_another_member_of_it()
+        {
+            await Handler("""
+                using System.Collections.Generic;
+
+                namespace Shop;
+
+                public sealed class Batch { public List<Message> Records { get; } = new(); }
+                public sealed class Message { public string MessageId { get; set; } = ""; public string Body { get; set; } = ""; }
+
+                public sealed class CartFunction
+                {
+                    private static readonly Dictionary<string, string> Bodies = new();
+                    private static readonly Dictionary<string, int> Lengths = new();
+
+                    public void Handle(Batch batch)
+                    {
+                        foreach (var message in batch.Records)
+                        {
+                            {|#0:Bodies[message.MessageId]|} = message.Body;
+                            Lengths[message.Body] = message.Body.Length;
+                        }
+                    }
+                }
+                """)
+                .Expect(PF2001().WithArguments("Static field 'CartFunction.Bodies'", "batch.Records.Body", "cart", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task Reports_request_data_kept_in_a_field_of_a_singleton_service_but_not_of_a_scoped_one_or_by_its_constructor()
+        {
+            await MinimalApi("""
+                using System.Collections.Generic;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+                using Shop;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddSingleton<CartIndex>();
+                builder.Services.AddSingleton<IClock, Clock>();
+                builder.Services.AddScoped<Basket>();
+                var app = builder.Build();
+                app.MapPost("/carts/{user}", (string user, Cart cart, CartIndex index, Basket basket, IClock clock) =>
+                {
+                    index.Keep(user, cart);
+                    basket.Keep(user, cart);
+                    clock.Tick(user);
+                });
+                app.Run();
+
+                public sealed class CartIndex
+                {
+                    private readonly Dictionary<string, Cart> carts = new();
+                    private readonly Dictionary<string, int> counts = new();
+                    private readonly string region;
+
+                    public CartIndex(string region) => this.region = region;
+
+                    public void Keep(string user, Cart cart)
+                    {
+                        {|#0:carts[user]|} = cart;
+                        counts[user] = counts.TryGetValue(user, out var n) ? n + 1 : 1;
+                    }
+                }
+
+                public sealed class Basket
+                {
+                    private readonly Dictionary<string, Cart> carts = new();
+
+                    public void Keep(string user, Cart cart) => carts[user] = cart;
+                }
+
+                public interface IClock { void Tick(string user); }
+
+                public sealed class Clock : IClock
+                {
+                    private readonly List<string> ticks = new();
+
+                    public void Tick(string user) => {|#2:ticks.Add|}(user);
+                }
+                """)
+                .Expect(
+                    PF2001(0).WithArguments("Field 'CartIndex.carts' of a singleton service, which lives as long as the execution environment,", "cart", "api", "serverless.yml(4,3)"),
+                    PF2001(2).WithArguments("Field 'Clock.ticks' of a singleton service, which lives as long as the execution environment,", "user", "api", "serverless.yml(4,3)"))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task A_helper_that_stores_what_it_is_given_is_judged_by_what_its_callers_pass()
+        {
+            await Handler("""
+                using System;
+                using System.Collections.Generic;
+                using System.Linq;
+
+                namespace Shop;
+
+                public static class Memo
+                {
+                    private static readonly Dictionary<string, object> Entries = new();
+
+                    public static void Set(string key, object value) => Entries[key] = value;
+                }
+
+                public static class Store
+                {
+                    private static readonly Dictionary<string, object> Entries = new();
+
+                    public static void Set(string key, object value) => {|#0:Entries[key]|} = value;
+                }
+
+                public static class Handed
+                {
+                    private static readonly Dictionary<string, object> Entries = new();
+
+                    public static void Set(string key, object value) => {|#2:Entries[key]|} = value;
+                }
+
+                public static class ByItem
+                {
+                    private static readonly Dictionary<string, Item> Entries = new();
+
+                    public static void Keep(Item item) => {|#3:Entries[item.Sku]|} = item;
+                }
+
+                public sealed class CartFunction
+                {
+                    public void Handle(CartRequest request)
+                    {
+                        ByItem.Keep(request.Item);
+                        var cart = Load(request.UserId);
+                        Memo.Set($"cart:{request.UserId}", cart);
+                        Memo.Set(request.Item.Sku, Load(request.Item.Sku));
+                        Store.Set(request.UserId, Load(request.UserId));
+                        Store.Set(request.UserId, request.Cart);
+                        new[] { request.UserId }.ToList().ForEach(id => Handed.Set(id, Load(id)));
+                        Action<string, object> set = Handed.Set;
+                        set(request.UserId, request.Cart);
+                    }
+
+                    private static Cart Load(string id) => new();
+                }
+                """)
+                .Expect(
+                    PF2001(0).WithArguments("Static field 'Store.Entries'", "value", "cart", "serverless.yml(6,3)"),
+                    PF2001(2).WithArguments("Static field 'Handed.Entries'", "value", "cart", "serverless.yml(6,3)"),
+                    PF2001(3).WithArguments("Static field 'ByItem.Entries'", "item", "cart", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
     }
 }

@@ -562,5 +562,85 @@ namespace PlatformFit.Analyzers.Tests
                 """));
             await test.RunSilentAsync();
         }
+
+        [Fact]
+        public async Task Follows_a_call_whose_arguments_do_not_bind_because_the_event_types_are_not_restored()
+        {
+            // SQSEvent is not declared (an un-restored Amazon.Lambda.SQSEvents): 'record.Body' has no type, the call to
+            // ImportAsync does not bind, and the wait inside it is still on the handler's path.
+            var test = Worker("""
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+                using Amazon.Lambda.SQSEvents;
+
+                namespace Orders;
+
+                public sealed class Worker
+                {
+                    public async Task Handle(SQSEvent sqsEvent, ILambdaContext context)
+                    {
+                        foreach (var record in sqsEvent.Records)
+                        {
+                            await ImportAsync(record.Body, context);
+                        }
+                    }
+
+                    private static async Task ImportAsync(string body, ILambdaContext context)
+                    {
+                        Thread.Sleep({|#0:90_000|});
+                        await Task.Yield();
+                    }
+                }
+                """);
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            await test.Expect(PF3001().WithArguments("'Thread.Sleep' waits", "1 min 30 s", "Worker.cs(21,22)", "worker", "30 s (serverless.yml(8,14))")).RunAsync();
+        }
+
+        [Fact]
+        public async Task Silent_for_a_wait_in_a_hosted_service_loop_which_no_invocation_runs()
+        {
+            var test = new ProjectAnalyzerTest<WaitLongerThanTimeoutAnalyzer>("Orders", "/repo/src/Orders") { TestCode = string.Empty };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.WithSource("Program.cs", """
+                using System;
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.Hosting;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddHostedService<Flusher>();
+                var app = builder.Build();
+                app.MapPost("/orders", async () => await Task.Delay({|#0:TimeSpan.FromMinutes(2)|}));
+                app.Run();
+
+                public sealed class Flusher : BackgroundService
+                {
+                    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                    {
+                        while (!stoppingToken.IsCancellationRequested)
+                        {
+                            await Task.Delay(TimeSpan.FromMinutes(5), stoppingToken);
+                        }
+                    }
+                }
+                """)
+                .WithConfig("serverless.yml", """
+                    provider:
+                      name: aws
+                      runtime: dotnet10
+                    functions:
+                      api:
+                        handler: Orders
+                        timeout: {|#1:30|}
+                        events:
+                          - httpApi: '*'
+                    """)
+                .Expect(PF3001().WithArguments("'Task.Delay' waits", "2 min", "Program.cs(11,53)", "api", "30 s (serverless.yml(7,14))"))
+                .RunAsync();
+        }
     }
 }

@@ -50,8 +50,12 @@ namespace PlatformFit.Analyzers.Deployment
             return new LimitedUnits(units);
         }
 
-        /// <summary>The units that run the code at <paramref name="site"/> and whose limit <paramref name="exceeds"/> says it passes, in config order.</summary>
-        public List<ExceededLimit> ExceededAt(SemanticModel model, SyntaxNode site, Func<long, bool> exceeds, CancellationToken cancellationToken)
+        /// <summary>
+        /// The units that run the code at <paramref name="site"/> and whose limit <paramref name="exceeds"/> says it
+        /// passes, in config order; with <paramref name="perInvocation"/>, only units that run it while handling an
+        /// event (not only at start-up or in a hosted service the framework starts).
+        /// </summary>
+        public List<ExceededLimit> ExceededAt(SemanticModel model, SyntaxNode site, Func<long, bool> exceeds, CancellationToken cancellationToken, bool perInvocation = false)
         {
             var candidates = units.Where(u => exceeds(u.Limit.Value)).ToList();
             if (candidates.Count == 0)
@@ -59,7 +63,10 @@ namespace PlatformFit.Analyzers.Deployment
                 return new List<ExceededLimit>();
             }
 
-            return ReachingUnits.Of(model, site, candidates.Select(c => c.Unit), cancellationToken)
+            var reaching = perInvocation
+                ? ReachingUnits.PerInvocation(model, site, candidates.Select(c => c.Unit), cancellationToken)
+                : ReachingUnits.Of(model, site, candidates.Select(c => c.Unit), cancellationToken);
+            return reaching
                 .Select(r => new ExceededLimit(r, candidates.First(c => c.Unit == r.Unit).Limit))
                 .ToList();
         }

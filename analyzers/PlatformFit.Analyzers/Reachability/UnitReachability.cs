@@ -266,6 +266,22 @@ namespace PlatformFit.Analyzers.Reachability
                     }
                 }
 
+                if (perInvocationOnly && member is IMethodSymbol { Parameters.Length: > 0 } withParameters)
+                {
+                    // A request-scoped or transient service taken as a parameter (an endpoint's, an action's, a
+                    // controller's or another such service's constructor's): the container builds it for this request.
+                    foreach (var parameter in withParameters.Parameters)
+                    {
+                        foreach (var implementation in RequestScopedServices.For(compilation, models, parameter.Type, cancellationToken))
+                        {
+                            foreach (var built in implementation.InstanceConstructors)
+                            {
+                                Reach(built, new Step(member, parameter.Locations.FirstOrDefault(), null));
+                            }
+                        }
+                    }
+                }
+
                 foreach (var operation in Bodies(member))
                 {
                     Walk(member, operation);
@@ -297,8 +313,13 @@ namespace PlatformFit.Analyzers.Reachability
                         }
 
                         break;
-                    case IInvalidOperation invalid when !perInvocationOnly:
-                        NoteCallbacksByName(from, invalid);
+                    case IInvalidOperation invalid:
+                        CallSoleCandidate(from, invalid);
+                        if (!perInvocationOnly)
+                        {
+                            NoteCallbacksByName(from, invalid);
+                        }
+
                         break;
                     case IMethodReferenceOperation reference:
                         Call(from, reference.Method, operation);
@@ -338,6 +359,25 @@ namespace PlatformFit.Analyzers.Reachability
                 {
                     Reach(implementation, step);
                 }
+            }
+        }
+
+        /// <summary>
+        /// A call to the project's own method that does not bind because an argument's type is unknown (an un-restored
+        /// package: <c>Import(record.Body)</c> inside <c>foreach (var record in sqsEvent.Records)</c>): the call still
+        /// happens. Followed only when the name leaves a single source method to call.
+        /// </summary>
+        private void CallSoleCandidate(ISymbol from, IInvalidOperation invalid)
+        {
+            if (invalid.Syntax is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
+            {
+                return;
+            }
+
+            var candidates = models.For(invalid.Syntax.SyntaxTree).GetSymbolInfo(invalid.Syntax, cancellationToken).CandidateSymbols;
+            if (candidates.Length == 1 && candidates[0] is IMethodSymbol target && EntryPointResolver.IsSource(target))
+            {
+                Call(from, target, invalid);
             }
         }
 

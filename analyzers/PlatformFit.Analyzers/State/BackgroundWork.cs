@@ -175,13 +175,30 @@ namespace PlatformFit.Analyzers.State
             }
 
             var method = model.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol;
-            if (method is not { ReturnsVoid: true } || IsEventHandler(method))
+            if (method is not { ReturnsVoid: true } || IsEventHandler(method) || HandlesAnEvent(lambda, model, cancellationToken))
             {
                 return null;
             }
 
             var delegateType = model.GetTypeInfo(lambda, cancellationToken).ConvertedType?.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) ?? "a void-returning delegate";
             return new BackgroundWork(lambda.AsyncKeyword.GetLocation(), $"An async lambda passed as '{delegateType}' cannot be awaited, so its work outlives the call", "pass a Func that returns a Task and await it");
+        }
+
+        /// <summary>
+        /// A lambda subscribed to an event (<c>Appended += async (s, e) => …</c>) or converted to
+        /// <c>EventHandler</c>/<c>EventHandler&lt;T&gt;</c>, whose argument need not derive from <c>EventArgs</c>: an
+        /// event handler, which can only be <c>async void</c>.
+        /// </summary>
+        private static bool HandlesAnEvent(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (lambda.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } subscription && subscription.Right == lambda
+                && model.GetSymbolInfo(subscription.Left, cancellationToken).Symbol is IEventSymbol)
+            {
+                return true;
+            }
+
+            return model.GetTypeInfo(lambda, cancellationToken).ConvertedType is INamedTypeSymbol { Name: "EventHandler" } handler
+                && handler.ContainingNamespace?.ToDisplayString() == "System";
         }
 
         private static bool IsEventHandler(IMethodSymbol method) =>

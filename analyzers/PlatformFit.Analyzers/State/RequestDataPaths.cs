@@ -16,7 +16,8 @@ namespace PlatformFit.Analyzers.State
     /// ASP.NET Core hands to controllers and hubs (<c>HttpContext</c>, <c>Request</c>, <c>User</c>, a hub's
     /// <c>Context</c>). Followed through locals (where they are declared), member access, object creation,
     /// operators, interpolation and the arguments of calls — but not through the receiver of a call other than a
-    /// string (<c>await repository.LoadAsync(id)</c> is the repository's data, not the request's).
+    /// string, a value (<c>id.ToString("N")</c>, <c>date.AddDays(1)</c>) or a <c>ToString()</c>
+    /// (<c>await repository.LoadAsync(id)</c> is the repository's data, not the request's).
     /// </summary>
     internal sealed class RequestDataPaths
     {
@@ -52,8 +53,13 @@ namespace PlatformFit.Analyzers.State
         /// </summary>
         public static string? NotDerivedFromKeys(IEnumerable<IOperation> values, IEnumerable<IOperation> keys, SemanticModel model, CancellationToken cancellationToken)
         {
-            var keyPaths = Of(keys, model, cancellationToken);
-            foreach (var path in Of(values, model, cancellationToken))
+            return NotDerivedFromKeys(Of(values, model, cancellationToken), Of(keys, model, cancellationToken));
+        }
+
+        /// <summary>The same comparison on paths already collected: the first value path that is not a key path or inside one.</summary>
+        public static string? NotDerivedFromKeys(IEnumerable<string> valuePaths, IReadOnlyCollection<string> keyPaths)
+        {
+            foreach (var path in valuePaths)
             {
                 if (!keyPaths.Any(key => path == key || path.StartsWith(key + ".", StringComparison.Ordinal) || path.StartsWith(key + "[", StringComparison.Ordinal)))
                 {
@@ -98,13 +104,28 @@ namespace PlatformFit.Analyzers.State
                 case ILocalReferenceOperation local:
                     if (depth < MaxLocalDepth && visitedLocals.Add(local.Local) && LocalOrigin.Of(local.Local, model, cancellationToken) is { } origin)
                     {
+                        // The members read from the local name parts of what it holds: 'message.Body' and
+                        // 'message.MessageId' of a foreach over 'sqsEvent.Records' are 'sqsEvent.Records.Body' and
+                        // 'sqsEvent.Records.MessageId', so a body kept under the message id is not a memo of the id.
+                        var path = PathFrom(local.Syntax);
+                        var member = path.Length > local.Local.Name.Length && path.StartsWith(local.Local.Name, StringComparison.Ordinal)
+                            ? path.Substring(local.Local.Name.Length)
+                            : string.Empty;
+                        var known = member.Length == 0 ? null : new HashSet<string>(paths, StringComparer.Ordinal);
+
                         // A local declared inside the expression (an out var in a factory lambda) stays in its scope.
                         Visit(origin, scope.Span.Contains(origin.Syntax.Span) ? scope : origin.Syntax, depth + 1);
+                        if (known is not null)
+                        {
+                            var held = paths.Where(p => !known.Contains(p)).ToList();
+                            paths.ExceptWith(held);
+                            paths.UnionWith(held.Select(p => p + member));
+                        }
                     }
 
                     return;
                 case IInvocationOperation invocation:
-                    if (invocation.Instance?.Type?.SpecialType == SpecialType.System_String)
+                    if (invocation.Instance is { Type: { } receiverType } && (receiverType.SpecialType == SpecialType.System_String || receiverType.IsValueType || invocation.TargetMethod.Name == "ToString"))
                     {
                         Visit(invocation.Instance, scope, depth);
                     }

@@ -295,11 +295,17 @@ namespace PlatformFit.Analyzers.State
         }
 
         /// <summary>"Static field 'CartStore.Carts'", as the message names the state.</summary>
-        public string DescribeRoot()
+        /// <param name="singleton">The member belongs to a service registered as a singleton rather than to the handler object.</param>
+        public string DescribeRoot(bool singleton = false)
         {
             var name = $"{Root.ContainingType?.Name}.{Root.Name}";
-            return Root.IsStatic
-                ? $"Static {(Root is IPropertySymbol ? "property" : "field")} '{name}'"
+            if (Root.IsStatic)
+            {
+                return $"Static {(Root is IPropertySymbol ? "property" : "field")} '{name}'";
+            }
+
+            return singleton
+                ? $"Field '{name}' of a singleton service, which lives as long as the execution environment,"
                 : $"Field '{name}' of the handler object, which lives as long as the execution environment,";
         }
     }

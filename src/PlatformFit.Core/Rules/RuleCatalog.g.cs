@@ -794,8 +794,9 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "## What is reported, and what is not\n" +
                 "\n" +
-                "PF2001 reports a **write into state that outlives the request** — a static field or property, or a field of the\n" +
-                "Lambda handler object (the runtime creates one per environment and reuses it) — when the **value written is\n" +
+                "PF2001 reports a **write into state that outlives the request** — a static field or property, a field of the\n" +
+                "Lambda handler object (the runtime creates one per environment and reuses it), or a field of a service registered\n" +
+                "as a singleton (`AddSingleton<T>()`, `AddSingleton<IService, T>()`: one instance per environment) — when the **value written is\n" +
                 "request data**, in code a deployment unit runs on the request path. A write is an assignment (`=`, `+=`,\n" +
                 "`??=`), `Interlocked.Exchange`, or adding to, setting or removing from a collection of\n" +
                 "`System.Collections.*` held there, directly or through an element of it (`Carts[user].Items.Add(item)`,\n" +
@@ -833,16 +834,20 @@ namespace PlatformFit.Core.Rules
                 "  delegates, `Type`) and the program's command-line arguments are never request data.\n" +
                 "- `static readonly HttpClient` and SDK clients, `Lazy<T>`, constants; `[ThreadStatic]` fields and\n" +
                 "  `AsyncLocal<T>`/`ThreadLocal<T>` (per-thread or per-flow state is a different question).\n" +
-                "- Instance state of objects other than the handler (a controller, a scoped service), and singletons registered\n" +
-                "  with dependency injection (not analysed).\n" +
+                "- Instance state of objects other than the handler and singleton services (a controller, a scoped service), and\n" +
+                "  what a singleton's constructor writes (the container runs it once).\n" +
                 "- Code no deployment unit reaches, and projects that do not run on Lambda.\n" +
                 "\n" +
                 "Where the request's types do not resolve (an un-restored repository without the Amazon.Lambda packages), the\n" +
                 "write is still found by its syntax and the data by its parameter (`request.Body`).\n" +
                 "\n" +
-                "Known limits: data is followed inside one method, so a helper that stores whatever it is given\n" +
-                "(`Cache.Set(string key, object value)`) is reported at the helper even when its callers pass data loaded from\n" +
-                "a database; a local is followed to its declaration, not to later assignments.\n" +
+                "A helper that stores whatever it is given (`Cache.Set(string key, object value)`) is judged by its callers, one\n" +
+                "level up: silent when every call in the project passes a value derived from the key it passes\n" +
+                "(`Cache.Set($\"todo:{id}\", await repository.LoadAsync(id))`), reported at the helper when a call passes other\n" +
+                "request data or the helper is handed on as a delegate.\n" +
+                "\n" +
+                "Known limits: beyond that one level, data is followed inside one method; a local is followed to its declaration,\n" +
+                "not to later assignments.\n" +
                 "\n" +
                 "## Non-compliant\n" +
                 "\n" +
@@ -939,8 +944,9 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "What is reported, and what is not\n" +
                 "\n" +
-                "PF2001 reports a write into state that outlives the request — a static field or property, or a field of the\n" +
-                "Lambda handler object (the runtime creates one per environment and reuses it) — when the **value written is\n" +
+                "PF2001 reports a write into state that outlives the request — a static field or property, a field of the\n" +
+                "Lambda handler object (the runtime creates one per environment and reuses it), or a field of a service registered\n" +
+                "as a singleton (AddSingleton<T>(), AddSingleton<IService, T>(): one instance per environment) — when the **value written is\n" +
                 "request data**, in code a deployment unit runs on the request path. A write is an assignment (=, +=,\n" +
                 "??=), Interlocked.Exchange, or adding to, setting or removing from a collection of\n" +
                 "System.Collections.* held there, directly or through an element of it (Carts[user].Items.Add(item),\n" +
@@ -978,16 +984,20 @@ namespace PlatformFit.Core.Rules
                 "  delegates, Type) and the program's command-line arguments are never request data.\n" +
                 "- static readonly HttpClient and SDK clients, Lazy<T>, constants; [ThreadStatic] fields and\n" +
                 "  AsyncLocal<T>/ThreadLocal<T> (per-thread or per-flow state is a different question).\n" +
-                "- Instance state of objects other than the handler (a controller, a scoped service), and singletons registered\n" +
-                "  with dependency injection (not analysed).\n" +
+                "- Instance state of objects other than the handler and singleton services (a controller, a scoped service), and\n" +
+                "  what a singleton's constructor writes (the container runs it once).\n" +
                 "- Code no deployment unit reaches, and projects that do not run on Lambda.\n" +
                 "\n" +
                 "Where the request's types do not resolve (an un-restored repository without the Amazon.Lambda packages), the\n" +
                 "write is still found by its syntax and the data by its parameter (request.Body).\n" +
                 "\n" +
-                "Known limits: data is followed inside one method, so a helper that stores whatever it is given\n" +
-                "(Cache.Set(string key, object value)) is reported at the helper even when its callers pass data loaded from\n" +
-                "a database; a local is followed to its declaration, not to later assignments.\n" +
+                "A helper that stores whatever it is given (Cache.Set(string key, object value)) is judged by its callers, one\n" +
+                "level up: silent when every call in the project passes a value derived from the key it passes\n" +
+                "(Cache.Set($\"todo:{id}\", await repository.LoadAsync(id))), reported at the helper when a call passes other\n" +
+                "request data or the helper is handed on as a delegate.\n" +
+                "\n" +
+                "Known limits: beyond that one level, data is followed inside one method; a local is followed to its declaration,\n" +
+                "not to later assignments.\n" +
                 "\n" +
                 "Non-compliant\n" +
                 "\n" +
@@ -2095,7 +2105,8 @@ namespace PlatformFit.Core.Rules
                 "`TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(30)`, a `const`, a `static readonly` field or a local initialised\n" +
                 "with one of these. The message states both numbers and where each comes from — the line that sets the duration,\n" +
                 "and the config line that sets the timeout, or the deploy tool's default when none is set. Code counts only for the\n" +
-                "functions whose handler reaches it.\n" +
+                "functions whose handler reaches it — a wait only where an invocation runs it (not in a hosted service's loop, which\n" +
+                "no invocation waits for), a client's timeout wherever the client is set up.\n" +
                 "\n" +
                 "It stays silent for durations computed at run time (configuration, `ILambdaContext.RemainingTime`), for infinite\n" +
                 "waits (`Timeout.Infinite`, `Timeout.InfiniteTimeSpan`: a different problem), for waits within the timeout, for a\n" +
@@ -2193,7 +2204,8 @@ namespace PlatformFit.Core.Rules
                 "TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(30), a const, a static readonly field or a local initialised\n" +
                 "with one of these. The message states both numbers and where each comes from — the line that sets the duration,\n" +
                 "and the config line that sets the timeout, or the deploy tool's default when none is set. Code counts only for the\n" +
-                "functions whose handler reaches it.\n" +
+                "functions whose handler reaches it — a wait only where an invocation runs it (not in a hosted service's loop, which\n" +
+                "no invocation waits for), a client's timeout wherever the client is set up.\n" +
                 "\n" +
                 "It stays silent for durations computed at run time (configuration, ILambdaContext.RemainingTime), for infinite\n" +
                 "waits (Timeout.Infinite, Timeout.InfiniteTimeSpan: a different problem), for waits within the timeout, for a\n" +
@@ -3971,7 +3983,8 @@ namespace PlatformFit.Core.Rules
                 "\"Every invocation\" follows the call graph from what the platform calls per event: the handler method, the handler\n" +
                 "delegate of the executable form (`LambdaBootstrapBuilder.Create(handler, …)`), ASP.NET Core endpoint delegates\n" +
                 "(`app.MapGet(\"/\", () => …)`), middleware, controller actions and controller constructors (ASP.NET Core creates a\n" +
-                "controller per request). The code flow of each finding shows that path.\n" +
+                "controller per request), and the constructors of the services registered with `AddScoped` or `AddTransient` that\n" +
+                "such code takes (the container builds them per request). The code flow of each finding shows that path.\n" +
                 "\n" +
                 "It stays silent for clients created at start-up (a static field or static constructor, the handler type's\n" +
                 "constructor, `Main` before `RunAsync`, a DI registration such as `services.AddSingleton(_ => new AmazonS3Client())`),\n" +
@@ -4077,7 +4090,8 @@ namespace PlatformFit.Core.Rules
                 "\"Every invocation\" follows the call graph from what the platform calls per event: the handler method, the handler\n" +
                 "delegate of the executable form (LambdaBootstrapBuilder.Create(handler, …)), ASP.NET Core endpoint delegates\n" +
                 "(app.MapGet(\"/\", () => …)), middleware, controller actions and controller constructors (ASP.NET Core creates a\n" +
-                "controller per request). The code flow of each finding shows that path.\n" +
+                "controller per request), and the constructors of the services registered with AddScoped or AddTransient that\n" +
+                "such code takes (the container builds them per request). The code flow of each finding shows that path.\n" +
                 "\n" +
                 "It stays silent for clients created at start-up (a static field or static constructor, the handler type's\n" +
                 "constructor, Main before RunAsync, a DI registration such as services.AddSingleton(_ => new AmazonS3Client())),\n" +
