@@ -20,6 +20,9 @@ namespace PlatformFit.Analyzers
     /// at run time, allocations within the memory, <c>stackalloc</c>, and code no unit runs.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "MemoryStream", "Rent", "AllocateUninitializedArray", "AllocateArray",
+        Shapes = TriggerShapes.SizedArrayCreation | TriggerShapes.UnwrittenTargetTypedNew)]
     public sealed class AllocationLargerThanMemoryAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>The largest element size <see cref="ElementSizes"/> knows: a literal size below memory / this cannot exceed it.</summary>

@@ -25,6 +25,7 @@ namespace PlatformFit.Analyzers
     /// factory, built on a shared <c>HttpMessageHandler</c>, and obtained from <c>IHttpClientFactory</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames("*Client", "*ConnectionMultiplexer", Shapes = TriggerShapes.UnwrittenTargetTypedNew)]
     public sealed class ClientPerInvocationAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxRelatedUnits = 10;

@@ -20,6 +20,10 @@ namespace PlatformFit.Analyzers
     /// invocations. Candidates are found on syntax; only those a unit reaches are bound.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "AddHostedService", "AddHangfireServer", "AddQuartzHostedService", "AddSingleton", "AddTransient", "AddScoped",
+        "TryAddSingleton", "TryAddTransient", "TryAddScoped", "Timer", "PeriodicTimer",
+        Shapes = TriggerShapes.DiscardedInvocation | TriggerShapes.AsyncVoidMethod | TriggerShapes.AsyncLambda)]
     public sealed class FrozenBackgroundWorkAnalyzer : DiagnosticAnalyzer
     {
         private static readonly ImmutableHashSet<string> TimerTypeNames = ImmutableHashSet.Create("Timer", "PeriodicTimer");
@@ -176,7 +180,7 @@ namespace PlatformFit.Analyzers
         }
 
         /// <summary>The syntactic shapes in which an invocation's result is dropped (confirmed on symbols later).</summary>
-        private static bool LooksDiscarded(InvocationExpressionSyntax invocation)
+        internal static bool LooksDiscarded(InvocationExpressionSyntax invocation)
         {
             SyntaxNode node = invocation;
             while (node.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == node)

@@ -19,6 +19,7 @@ namespace PlatformFit.Analyzers
     /// deployed where many instances serve the requests and share no memory. Reported on the registration.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames("AddSession", "AddDistributedMemoryCache", "AddSignalR")]
     public sealed class InMemorySharedStateAnalyzer : DiagnosticAnalyzer
     {
         private const string AddSignalR = "AddSignalR";

@@ -25,6 +25,9 @@ namespace PlatformFit.Analyzers
     /// which replaces Kestrel on Lambda; outbound sockets and clients are never reported.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "ListenAnyIP", "ListenLocalhost", "UseUrls",
+        Text = new[] { "TcpListener", "HttpListener", "Socket", "UdpClient", "TcpClient", "ServerPort", "KestrelServerOptions", "ConfigureKestrel", "UseKestrel", "WebApplication" })]
     public sealed class ListeningSocketOnLambdaAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxRelatedUnits = 10;

@@ -21,6 +21,9 @@ namespace PlatformFit.Analyzers
     /// absolute path elsewhere; silent for the temporary directory and for paths the code does not reveal.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "File", "Directory", "ZipFile", "UseSqlite", "FileStream", "StreamWriter", "FileTarget", "FileAppender", "RollingFileAppender",
+        "SqliteConnection", "SQLiteConnection")]
     public sealed class ReadOnlyFileSystemWriteAnalyzer : DiagnosticAnalyzer
     {
         private const int FileModeCreateNew = 1;

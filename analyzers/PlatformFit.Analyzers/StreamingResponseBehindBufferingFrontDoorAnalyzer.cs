@@ -27,6 +27,10 @@ namespace PlatformFit.Analyzers
     /// for <c>IAsyncEnumerable</c> the code consumes itself.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "ServerSentEvents", "Stream", "Flush", "FlushAsync", "EnableResponseStreaming", "IAsyncEnumerable",
+        "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback",
+        Text = new[] { "ContentType", "Content-Type" })]
     public sealed class StreamingResponseBehindBufferingFrontDoorAnalyzer : DiagnosticAnalyzer
     {
         private const int MaxRelatedUnits = 10;

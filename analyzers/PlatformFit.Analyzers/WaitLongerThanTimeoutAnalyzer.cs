@@ -21,6 +21,9 @@ namespace PlatformFit.Analyzers
     /// the timeout, and a cancellable wait in code that budgets with <c>ILambdaContext.RemainingTime</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "Delay", "Sleep", "Wait", "WaitAsync", "CancelAfter", "CancellationTokenSource", "Timeout",
+        Shapes = TriggerShapes.UnwrittenTargetTypedNew)]
     public sealed class WaitLongerThanTimeoutAnalyzer : DiagnosticAnalyzer
     {
         private const string TaskType = "System.Threading.Tasks.Task";
