@@ -143,24 +143,14 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            reaching = reaching.Where(r => !ThroughHostedService(r.Path, context.CancellationToken)).ToList();
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var unit = reaching[0].Unit.Unit;
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF2004,
                 work.Location,
-                unit,
-                PlatformUnits.Declarations(reaching),
-                reaching[0].Path,
+                reaching.Where(r => !ThroughHostedService(r.Path, context.CancellationToken)).ToList(),
+                UnitFinding.DeclarationOf,
                 work.Description,
-                work.Description,
-                unit.Name,
-                deployment.Display(unit.Declaration),
-                work.Instead));
+                first => new object[] { work.Description, first.Unit.Unit.Name, deployment.Display(first.Unit.Unit.Declaration), work.Instead });
         }
 
         /// <summary>Whether a step of the path is the registration that hands a hosted service to the host.</summary>

@@ -144,24 +144,15 @@ namespace PlatformFit.Analyzers
             var reaching = ReachingUnits.Of(context.SemanticModel, node, candidates, context.CancellationToken)
                 .Where(r => !StartUpCode.OnPath(r.Path, context.CancellationToken))
                 .ToList();
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var unit = reaching[0].Unit.Unit;
             var primary = node is InvocationExpressionSyntax invocation ? invocation.Expression.GetLocation() : target.GetLocation();
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF2001,
                 primary,
-                unit,
-                PlatformUnits.Declarations(reaching),
-                reaching[0].Path,
+                reaching,
+                UnitFinding.DeclarationOf,
                 $"'{write.Root.ContainingType?.Name}.{write.Root.Name}' is written with request data ('{data}')",
-                write.DescribeRoot(),
-                data,
-                unit.Name,
-                deployment.Display(unit.Declaration)));
+                first => new object[] { write.DescribeRoot(), data, first.Unit.Unit.Name, deployment.Display(first.Unit.Unit.Declaration) });
         }
 
         /// <summary>

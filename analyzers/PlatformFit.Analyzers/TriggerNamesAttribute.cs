@@ -7,14 +7,15 @@ namespace PlatformFit.Analyzers
     /// looks for, and where names are not enough, text, code shapes or declared state. A host that runs analyzers per
     /// tree (the CLI, through <see cref="TreeTriggers"/>) skips semantic analysis of trees that match no analyzer's
     /// triggers; an analyzer without this attribute is run on every tree, and one that declares nothing looks at no
-    /// tree (a config-only rule reported at compilation end). The IDE ignores it.
+    /// tree (a config-only rule reported at compilation end; <see cref="ConfigRuleAnalyzer"/> declares it for them all).
+    /// The IDE ignores it.
     /// </summary>
     /// <remarks>
     /// A trigger may be wider than what the analyzer reports, never narrower: a tree skipped must not hide a finding.
     /// Every analyzer here reports its findings in the tree of the code it looks at (call paths and config lines travel
     /// as properties and additional locations), which is what makes a per-tree answer complete.
     /// </remarks>
-    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
+    [AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = true)]
     public sealed class TriggerNamesAttribute : Attribute
     {
         public TriggerNamesAttribute(params string[] names) => Names = names;

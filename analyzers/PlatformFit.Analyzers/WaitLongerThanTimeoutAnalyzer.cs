@@ -214,27 +214,17 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            var exceeded = units.ExceededAt(context.SemanticModel, site, seconds => milliseconds > seconds * 1_000.0, context.CancellationToken);
-            if (exceeded.Count == 0)
-            {
-                return;
-            }
-
-            var first = exceeded[0];
             var durationText = DurationText.Format(milliseconds);
             var location = site.GetLocation();
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF3001,
                 location,
-                first.Reaching.Unit.Unit,
-                exceeded.Take(LimitedUnits.MaxRelated).Select(e => e.Limit.Related).ToList(),
-                first.Reaching.Path,
+                units.ExceededAt(context.SemanticModel, site, seconds => milliseconds > seconds * 1_000.0, context.CancellationToken),
+                e => e.Reaching,
+                e => e.Limit.Related,
                 $"{what} {durationText}",
-                what,
-                durationText,
-                CodePlace.Of(value.Origin ?? location),
-                first.Reaching.Unit.Unit.Name,
-                first.Limit.Text));
+                first => new object[] { what, durationText, CodePlace.Of(value.Origin ?? location), first.Reaching.Unit.Unit.Name, first.Limit.Text });
         }
 
         private static string? WaitPhrase(string type, string name) => (type, name) switch
