@@ -22,12 +22,16 @@ namespace PlatformFit.Analyzers
         private readonly ImmutableArray<string> words;
         private readonly TriggerShapes shapes;
 
-        private TreeTriggers(ImmutableHashSet<string> names, ImmutableArray<string[]> patterns, ImmutableArray<string> words, TriggerShapes shapes)
+        /// <summary>The names of the members that can hold state, computed only when a tree holds no other trigger; null when no analyzer asks.</summary>
+        private readonly Lazy<ImmutableHashSet<string>>? stateNames;
+
+        private TreeTriggers(ImmutableHashSet<string> names, ImmutableArray<string[]> patterns, ImmutableArray<string> words, TriggerShapes shapes, Lazy<ImmutableHashSet<string>>? stateNames)
         {
             this.names = names;
             this.patterns = patterns;
             this.words = words;
             this.shapes = shapes;
+            this.stateNames = stateNames;
         }
 
         /// <summary>
@@ -64,13 +68,13 @@ namespace PlatformFit.Analyzers
                 shapes |= declared.Shapes;
             }
 
-            if ((shapes & TriggerShapes.StateMemberName) != 0)
-            {
-                names.UnionWith(RequestDataInStaticStateAnalyzer.StateNames(compilation, options, cancellationToken));
-                shapes &= ~TriggerShapes.StateMemberName;
-            }
-
-            return new TreeTriggers(names.ToImmutable(), patterns.ToImmutable(), words.ToImmutable(), shapes);
+            // The state member names need the deployment and every source type's members: asked for only when a tree
+            // holds no other trigger, so that a compilation whose trees all have one pays nothing for them.
+            var stateNames = (shapes & TriggerShapes.StateMemberName) == 0
+                ? null
+                : new Lazy<ImmutableHashSet<string>>(() => RequestDataInStaticStateAnalyzer.StateNames(compilation, options, cancellationToken));
+            shapes &= ~TriggerShapes.StateMemberName;
+            return new TreeTriggers(names.ToImmutable(), patterns.ToImmutable(), words.ToImmutable(), shapes, stateNames);
         }
 
         /// <summary>Whether the analyzer declares that it looks at no tree (a config-only rule, reported at compilation end).</summary>
@@ -91,25 +95,41 @@ namespace PlatformFit.Analyzers
 
             // Walking a tree builds its red nodes: skip it when the text cannot hold a name (an identifier written with a
             // Unicode escape has a name its text does not show).
-            var mayName = text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0 ||
-                names.Count > 64 ||
+            var escaped = text.IndexOf("\\u", StringComparison.OrdinalIgnoreCase) >= 0;
+            var mayName = escaped ||
                 names.Any(n => text.IndexOf(n, StringComparison.Ordinal) >= 0) ||
                 patterns.Any(p => p.All(part => text.IndexOf(part, StringComparison.Ordinal) >= 0));
-            if (!mayName && shapes == TriggerShapes.None)
+            if (mayName || shapes != TriggerShapes.None)
             {
-                return false;
-            }
-
-            foreach (var item in tree.GetRoot(cancellationToken).DescendantNodesAndTokens())
-            {
-                if (item.IsToken)
+                foreach (var item in tree.GetRoot(cancellationToken).DescendantNodesAndTokens())
                 {
-                    if (mayName && item.IsKind(SyntaxKind.IdentifierToken) && IsName(item.AsToken().ValueText))
+                    if (item.IsToken)
+                    {
+                        if (mayName && item.IsKind(SyntaxKind.IdentifierToken) && IsName(item.AsToken().ValueText))
+                        {
+                            return true;
+                        }
+                    }
+                    else if (shapes != TriggerShapes.None && HasShape(item.AsNode()!))
                     {
                         return true;
                     }
                 }
-                else if (shapes != TriggerShapes.None && HasShape(item.AsNode()!))
+            }
+
+            return stateNames is not null && MentionsAny(tree, stateNames.Value, cancellationToken);
+        }
+
+        private static bool MentionsAny(SyntaxTree tree, ImmutableHashSet<string> identifiers, CancellationToken cancellationToken)
+        {
+            if (identifiers.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var token in tree.GetRoot(cancellationToken).DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && identifiers.Contains(token.ValueText))
                 {
                     return true;
                 }

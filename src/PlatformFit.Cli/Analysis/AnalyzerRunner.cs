@@ -101,8 +101,21 @@ namespace PlatformFit.Cli.Analysis
                 return null;
             }
 
-            var candidates = compilation.SyntaxTrees.Where(tree => triggers.Matches(tree, cancellationToken)).ToList();
-            return route == AnalysisRoute.PerTree || candidates.Count <= MaxPerTreeCandidates(compilation.SyntaxTrees.Count()) ? candidates : null;
+            var most = route == AnalysisRoute.PerTree ? int.MaxValue : MaxPerTreeCandidates(compilation.SyntaxTrees.Count());
+            var candidates = new List<SyntaxTree>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                if (triggers.Matches(tree, cancellationToken))
+                {
+                    candidates.Add(tree);
+                    if (candidates.Count > most)
+                    {
+                        return null;
+                    }
+                }
+            }
+
+            return candidates;
         }
 
         private static int MaxPerTreeCandidates(int trees) => Math.Max(MinPerTreeCandidates, trees / PerTreeShare);
