@@ -96,6 +96,18 @@ namespace PlatformFit.Analyzers.Tests
             Assert.All(compilation.SyntaxTrees, tree => Assert.False(undeployed.Matches(tree, CancellationToken.None)));
         }
 
+        /// <summary>An analyzer without triggers puts every CLI scan on the whole-compilation route: a new rule must declare them.</summary>
+        [Fact]
+        public void Every_analyzer_declares_its_triggers()
+        {
+            var undeclared = typeof(TreeTriggers).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttributes(typeof(DiagnosticAnalyzerAttribute), false).Length > 0)
+                .Where(t => System.Attribute.GetCustomAttribute(t, typeof(TriggerNamesAttribute)) is null)
+                .Select(t => t.Name);
+
+            Assert.Empty(undeclared);
+        }
+
         [Fact]
         public void Config_only_rules_look_at_no_tree_and_code_rules_do()
         {
