@@ -20,6 +20,9 @@ namespace PlatformFit.Analyzers
     /// at run time, allocations within the memory, <c>stackalloc</c>, and code no unit runs.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "MemoryStream", "Rent", "AllocateUninitializedArray", "AllocateArray",
+        Shapes = TriggerShapes.SizedArrayCreation | TriggerShapes.UnwrittenTargetTypedNew)]
     public sealed class AllocationLargerThanMemoryAnalyzer : DiagnosticAnalyzer
     {
         /// <summary>The largest element size <see cref="ElementSizes"/> knows: a literal size below memory / this cannot exceed it.</summary>
@@ -154,26 +157,16 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            var exceeded = units.ExceededAt(context.SemanticModel, site, megabytes => bytes > megabytes * MegabyteText.BytesPerMegabyte, context.CancellationToken);
-            if (exceeded.Count == 0)
-            {
-                return;
-            }
-
-            var first = exceeded[0];
             var size = MegabyteText.Bytes(bytes);
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF3002,
                 site.GetLocation(),
-                first.Reaching.Unit.Unit,
-                exceeded.Take(LimitedUnits.MaxRelated).Select(e => e.Limit.Related).ToList(),
-                first.Reaching.Path,
+                units.ExceededAt(context.SemanticModel, site, megabytes => bytes > megabytes * MegabyteText.BytesPerMegabyte, context.CancellationToken),
+                e => e.Reaching,
+                e => e.Limit.Related,
                 $"{what} allocates {size}",
-                what,
-                size,
-                CodePlace.Of(sizeOrigin),
-                first.Reaching.Unit.Unit.Name,
-                first.Limit.Text));
+                first => new object[] { what, size, CodePlace.Of(sizeOrigin), first.Reaching.Unit.Unit.Name, first.Limit.Text });
         }
 
         /// <summary>Sizes written as literals too small to exceed any unit's memory, whatever the element: no binding needed.</summary>

@@ -13,19 +13,14 @@ namespace PlatformFit.Analyzers
     /// when the project sets none. The check is Core's <see cref="ArchitectureMismatch"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerNames]
-    public sealed class ArchitectureMismatchAnalyzer : DiagnosticAnalyzer
+    public sealed class ArchitectureMismatchAnalyzer : ConfigRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4004);
-
-        public override void Initialize(AnalysisContext context)
+        public ArchitectureMismatchAnalyzer()
+            : base(RuleDescriptors.PF4004)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (compilation, deployment) => Check(compilation, deployment));
         }
 
-        private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             var build = ProjectBuildOptions.Read(compilation.Options, deployment, compilation.CancellationToken);
             return ArchitectureMismatch.Check(ProjectOwnedUnits.Of(deployment).Select(u => u.Unit), build, deployment.Display);

@@ -25,9 +25,9 @@ namespace PlatformFit.Analyzers
     /// factory, built on a shared <c>HttpMessageHandler</c>, and obtained from <c>IHttpClientFactory</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames("*Client", "*ConnectionMultiplexer", Shapes = TriggerShapes.UnwrittenTargetTypedNew)]
     public sealed class ClientPerInvocationAnalyzer : DiagnosticAnalyzer
     {
-        private const int MaxRelatedUnits = 10;
         private const string HttpClientType = "System.Net.Http.HttpClient";
         private const string AwsServiceClientType = "Amazon.Runtime.AmazonServiceClient";
         private const string RedisMultiplexerType = "StackExchange.Redis.ConnectionMultiplexer";
@@ -125,23 +125,14 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            var reaching = ReachingUnits.PerInvocation(context.SemanticModel, site, units, context.CancellationToken);
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var first = reaching[0];
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF5001,
                 site.GetLocation(),
-                first.Unit.Unit,
-                reaching.Take(MaxRelatedUnits).Select(r => r.Unit.Unit.Declaration).ToList(),
-                first.Path,
+                ReachingUnits.PerInvocation(context.SemanticModel, site, units, context.CancellationToken),
+                UnitFinding.DeclarationOf,
                 $"a new {client} is created on every invocation",
-                client,
-                first.Unit.Unit.Name,
-                deployment.Display(first.Unit.Unit.Declaration)));
+                first => new object[] { client, first.Unit.Unit.Name, deployment.Display(first.Unit.Unit.Declaration) });
         }
 
         /// <summary>A client type by its symbol: <c>HttpClient</c> or a type derived from it, an AWS SDK service client, or a known SDK client.</summary>

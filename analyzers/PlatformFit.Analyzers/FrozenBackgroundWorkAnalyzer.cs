@@ -20,6 +20,10 @@ namespace PlatformFit.Analyzers
     /// invocations. Candidates are found on syntax; only those a unit reaches are bound.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "AddHostedService", "AddHangfireServer", "AddQuartzHostedService", "AddSingleton", "AddTransient", "AddScoped",
+        "TryAddSingleton", "TryAddTransient", "TryAddScoped", "Timer", "PeriodicTimer",
+        Shapes = TriggerShapes.DiscardedInvocation | TriggerShapes.AsyncVoidMethod | TriggerShapes.AsyncLambda)]
     public sealed class FrozenBackgroundWorkAnalyzer : DiagnosticAnalyzer
     {
         private static readonly ImmutableHashSet<string> TimerTypeNames = ImmutableHashSet.Create("Timer", "PeriodicTimer");
@@ -139,24 +143,14 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            reaching = reaching.Where(r => !ThroughHostedService(r.Path, context.CancellationToken)).ToList();
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var unit = reaching[0].Unit.Unit;
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF2004,
                 work.Location,
-                unit,
-                PlatformUnits.Declarations(reaching),
-                reaching[0].Path,
+                reaching.Where(r => !ThroughHostedService(r.Path, context.CancellationToken)).ToList(),
+                UnitFinding.DeclarationOf,
                 work.Description,
-                work.Description,
-                unit.Name,
-                deployment.Display(unit.Declaration),
-                work.Instead));
+                first => new object[] { work.Description, first.Unit.Unit.Name, deployment.Display(first.Unit.Unit.Declaration), work.Instead });
         }
 
         /// <summary>Whether a step of the path is the registration that hands a hosted service to the host.</summary>
@@ -176,7 +170,7 @@ namespace PlatformFit.Analyzers
         }
 
         /// <summary>The syntactic shapes in which an invocation's result is dropped (confirmed on symbols later).</summary>
-        private static bool LooksDiscarded(InvocationExpressionSyntax invocation)
+        internal static bool LooksDiscarded(InvocationExpressionSyntax invocation)
         {
             SyntaxNode node = invocation;
             while (node.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == node)

@@ -19,6 +19,7 @@ namespace PlatformFit.Analyzers
     /// deployed where many instances serve the requests and share no memory. Reported on the registration.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames("AddSession", "AddDistributedMemoryCache", "AddSignalR")]
     public sealed class InMemorySharedStateAnalyzer : DiagnosticAnalyzer
     {
         private const string AddSignalR = "AddSignalR";
@@ -97,25 +98,14 @@ namespace PlatformFit.Analyzers
                     return;
             }
 
-            var reaching = ReachingUnits.Of(context.SemanticModel, invocation, candidates.Select(u => u.Bound), context.CancellationToken);
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var unit = reaching[0].Unit.Unit;
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF2002,
                 name.GetLocation(),
-                unit,
-                PlatformUnits.Declarations(reaching),
-                reaching[0].Path,
+                ReachingUnits.Of(context.SemanticModel, invocation, candidates.Select(u => u.Bound), context.CancellationToken),
+                UnitFinding.DeclarationOf,
                 $"{registration} keeps {kept} in memory",
-                registration,
-                kept,
-                unit.Name,
-                deployment.Display(unit.Declaration),
-                instead));
+                first => new object[] { registration, kept, first.Unit.Unit.Name, deployment.Display(first.Unit.Unit.Declaration), instead });
         }
 
         /// <summary>Symbol-based where the types resolve; name-based where they do not. Another type's method of the same name is a look-alike.</summary>

@@ -25,10 +25,11 @@ namespace PlatformFit.Analyzers
     /// which replaces Kestrel on Lambda; outbound sockets and clients are never reported.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "ListenAnyIP", "ListenLocalhost", "UseUrls",
+        Text = new[] { "TcpListener", "HttpListener", "Socket", "UdpClient", "TcpClient", "ServerPort", "KestrelServerOptions", "ConfigureKestrel", "UseKestrel", "WebApplication" })]
     public sealed class ListeningSocketOnLambdaAnalyzer : DiagnosticAnalyzer
     {
-        private const int MaxRelatedUnits = 10;
-
         /// <summary>What a listener member is, and whether its name alone is distinctive enough to match when nothing binds.</summary>
         private enum ListenerKind
         {
@@ -261,23 +262,14 @@ namespace PlatformFit.Analyzers
 
         private static void Report(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, List<BoundUnit> closed, SyntaxNode site, string display)
         {
-            var reaching = ReachingUnits.Of(context.SemanticModel, site, closed, context.CancellationToken);
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var first = reaching[0];
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF1003,
                 site.GetLocation(),
-                first.Unit.Unit,
-                reaching.Take(MaxRelatedUnits).Select(r => r.Unit.Unit.Declaration).ToList(),
-                first.Path,
+                ReachingUnits.Of(context.SemanticModel, site, closed, context.CancellationToken),
+                UnitFinding.DeclarationOf,
                 $"'{display}' listens for inbound connections",
-                display,
-                first.Unit.Unit.Name,
-                deployment.Display(first.Unit.Unit.Declaration)));
+                first => new object[] { display, first.Unit.Unit.Name, deployment.Display(first.Unit.Unit.Declaration) });
         }
 
         /// <summary>

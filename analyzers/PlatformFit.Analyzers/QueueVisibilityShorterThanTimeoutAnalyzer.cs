@@ -12,19 +12,14 @@ namespace PlatformFit.Analyzers
     /// is Core's <see cref="QueueVisibilityShorterThanTimeout"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerNames]
-    public sealed class QueueVisibilityShorterThanTimeoutAnalyzer : DiagnosticAnalyzer
+    public sealed class QueueVisibilityShorterThanTimeoutAnalyzer : ConfigRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF3103);
-
-        public override void Initialize(AnalysisContext context)
+        public QueueVisibilityShorterThanTimeoutAnalyzer()
+            : base(RuleDescriptors.PF3103)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (_, deployment) => Check(deployment));
         }
 
-        private static IEnumerable<ConfigFinding> Check(ProjectDeployment deployment)
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             foreach (var bound in deployment.Units)
             {

@@ -21,6 +21,9 @@ namespace PlatformFit.Analyzers
     /// absolute path elsewhere; silent for the temporary directory and for paths the code does not reveal.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "File", "Directory", "ZipFile", "UseSqlite", "FileStream", "StreamWriter", "FileTarget", "FileAppender", "RollingFileAppender",
+        "SqliteConnection", "SQLiteConnection")]
     public sealed class ReadOnlyFileSystemWriteAnalyzer : DiagnosticAnalyzer
     {
         private const int FileModeCreateNew = 1;
@@ -107,21 +110,16 @@ namespace PlatformFit.Analyzers
             }
 
             var first = exposed.First(e => e.Unit.Bound == reaching[0].Unit);
-            var unit = first.Unit.Bound.Unit;
             var where = readWriteByDefault ? first.Where + ", opened for reading and writing (FileMode.Open without FileAccess.Read)" : first.Where!;
             var writable = string.Join(" and ", first.Unit.Profile.WritablePaths.Select(w => w.Path));
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF2003,
                 nameLocation,
-                unit,
-                PlatformUnits.Declarations(reaching),
-                reaching[0].Path,
+                reaching,
+                UnitFinding.DeclarationOf,
                 $"'{api.DisplayName}' writes to {first.Where}",
-                api.DisplayName,
-                where,
-                unit.Name,
-                deployment.Display(unit.Declaration),
-                writable));
+                r => new object[] { api.DisplayName, where, r.Unit.Unit.Name, deployment.Display(r.Unit.Unit.Declaration), writable });
         }
 
         /// <summary>The name a candidate is looked up by (the member, or the created type) and where a finding would sit.</summary>

@@ -21,6 +21,7 @@ namespace PlatformFit.Analyzers
     /// key, counters, flags, lazily created clients, <c>[ThreadStatic]</c> and <c>AsyncLocal</c> stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(Shapes = TriggerShapes.StateMemberName)]
     public sealed class RequestDataInStaticStateAnalyzer : DiagnosticAnalyzer
     {
         private static readonly SyntaxKind[] WriteKinds =
@@ -41,17 +42,7 @@ namespace PlatformFit.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext context)
         {
-            var deployment = ProjectDeployment.Get(context.Compilation, context.Options, context.CancellationToken);
-            var units = PlatformUnits.Where(deployment.Units, ExecutionTraits.IsolatedInstanceMemory);
-            if (units.Count == 0)
-            {
-                return;
-            }
-
-            var handlerTypes = units.ToDictionary(u => u, u => u.Bound.Handler?.TypeName is { } typeName ? context.Compilation.GetTypeByMetadataName(typeName) : null);
-            var singletons = SingletonServices.Of(context.Compilation, context.CancellationToken);
-            var stateNames = StateMemberNames(context.Compilation, handlerTypes.Values.Concat(singletons), context.CancellationToken);
-            if (stateNames.Count == 0)
+            if (SetUp(context.Compilation, context.Options, context.CancellationToken) is not var (deployment, units, handlerTypes, singletons, stateNames))
             {
                 return;
             }
@@ -68,6 +59,32 @@ namespace PlatformFit.Analyzers
                     }
                 },
                 WriteKinds);
+        }
+
+        /// <summary>
+        /// The names of the members that can hold state, for the CLI's tree triggers (<see cref="TriggerShapes.StateMemberName"/>):
+        /// a tree that mentions none of them holds no write this rule reports. Empty when the rule looks at nothing.
+        /// </summary>
+        internal static ImmutableHashSet<string> StateNames(Compilation compilation, AnalyzerOptions options, System.Threading.CancellationToken cancellationToken) =>
+            SetUp(compilation, options, cancellationToken)?.StateNames ?? ImmutableHashSet<string>.Empty;
+
+        /// <summary>The units the rule applies to, their handler types and the state member names; null when there is nothing to look at.</summary>
+        private static (ProjectDeployment Deployment, List<PlatformUnit> Units, Dictionary<PlatformUnit, INamedTypeSymbol?> HandlerTypes, ImmutableHashSet<INamedTypeSymbol> Singletons, ImmutableHashSet<string> StateNames)? SetUp(
+            Compilation compilation,
+            AnalyzerOptions options,
+            System.Threading.CancellationToken cancellationToken)
+        {
+            var deployment = ProjectDeployment.Get(compilation, options, cancellationToken);
+            var units = PlatformUnits.Where(deployment.Units, ExecutionTraits.IsolatedInstanceMemory);
+            if (units.Count == 0)
+            {
+                return null;
+            }
+
+            var handlerTypes = units.ToDictionary(u => u, u => u.Bound.Handler?.TypeName is { } typeName ? compilation.GetTypeByMetadataName(typeName) : null);
+            var singletons = SingletonServices.Of(compilation, cancellationToken);
+            var stateNames = StateMemberNames(compilation, handlerTypes.Values.Concat(singletons), cancellationToken);
+            return stateNames.Count == 0 ? null : (deployment, units, handlerTypes, singletons, stateNames);
         }
 
         /// <summary>The names of the members that can hold state: static fields and properties, and the handler types' and singleton services' own members.</summary>
@@ -136,24 +153,15 @@ namespace PlatformFit.Analyzers
             var reaching = ReachingUnits.Of(context.SemanticModel, node, candidates, context.CancellationToken)
                 .Where(r => !StartUpCode.OnPath(r.Path, context.CancellationToken))
                 .ToList();
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var unit = reaching[0].Unit.Unit;
             var primary = node is InvocationExpressionSyntax invocation ? invocation.Expression.GetLocation() : target.GetLocation();
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF2001,
                 primary,
-                unit,
-                PlatformUnits.Declarations(reaching),
-                reaching[0].Path,
+                reaching,
+                UnitFinding.DeclarationOf,
                 $"'{write.Root.ContainingType?.Name}.{write.Root.Name}' is written with request data ('{data}')",
-                write.DescribeRoot(inSingleton),
-                data,
-                unit.Name,
-                deployment.Display(unit.Declaration)));
+                first => new object[] { write.DescribeRoot(inSingleton), data, first.Unit.Unit.Name, deployment.Display(first.Unit.Unit.Declaration) });
         }
 
         /// <summary>

@@ -14,21 +14,16 @@ namespace PlatformFit.Analyzers
     /// runtime is in exactly one of the two states on a given day, and Core's <see cref="RetiredRuntime"/> decides which.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerNames]
-    public sealed class RetiredRuntimeAnalyzer : DiagnosticAnalyzer
+    public sealed class RetiredRuntimeAnalyzer : ConfigRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4001, RuleDescriptors.PF4002);
-
-        public override void Initialize(AnalysisContext context)
+        public RetiredRuntimeAnalyzer()
+            : base(RuleDescriptors.PF4001, RuleDescriptors.PF4002)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (compilation, deployment) => Check(compilation.Options, deployment));
         }
 
-        private static IEnumerable<ConfigFinding> Check(AnalyzerOptions options, ProjectDeployment deployment)
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
-            var scanDate = ConfigRuleAnalysis.ScanDateOf(options);
+            var scanDate = ConfigRuleAnalysis.ScanDateOf(compilation.Options);
             if (scanDate is null)
             {
                 yield break;

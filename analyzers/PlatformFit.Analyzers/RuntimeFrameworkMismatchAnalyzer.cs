@@ -15,19 +15,14 @@ namespace PlatformFit.Analyzers
     /// <see cref="RuntimeFrameworkMismatch"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerNames]
-    public sealed class RuntimeFrameworkMismatchAnalyzer : DiagnosticAnalyzer
+    public sealed class RuntimeFrameworkMismatchAnalyzer : ConfigRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4003);
-
-        public override void Initialize(AnalysisContext context)
+        public RuntimeFrameworkMismatchAnalyzer()
+            : base(RuleDescriptors.PF4003)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (compilation, deployment) => Check(compilation, deployment));
         }
 
-        private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             var build = ProjectBuildOptions.Read(compilation.Options, deployment, compilation.CancellationToken);
             return RuntimeFrameworkMismatch.Check(ProjectOwnedUnits.Of(deployment).Select(u => u.Unit), deployment.Project.AssemblyName, build);

@@ -27,9 +27,12 @@ namespace PlatformFit.Analyzers
     /// for <c>IAsyncEnumerable</c> the code consumes itself.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "ServerSentEvents", "Stream", "Flush", "FlushAsync", "EnableResponseStreaming", "IAsyncEnumerable",
+        "Map", "MapGet", "MapPost", "MapPut", "MapDelete", "MapPatch", "MapMethods", "MapFallback",
+        Text = new[] { "ContentType", "Content-Type" })]
     public sealed class StreamingResponseBehindBufferingFrontDoorAnalyzer : DiagnosticAnalyzer
     {
-        private const int MaxRelatedUnits = 10;
         private const string EventStream = "text/event-stream";
         private const string HttpResponse = "Microsoft.AspNetCore.Http.HttpResponse";
         private const string HeaderDictionary = "Microsoft.AspNetCore.Http.IHeaderDictionary";
@@ -161,25 +164,15 @@ namespace PlatformFit.Analyzers
         private static void Report(SyntaxNodeAnalysisContext context, ProjectDeployment deployment, List<BufferedUnit> buffered, Site site)
         {
             var reaching = ReachingUnits.Of(context.SemanticModel, site.Location, buffered.Select(b => b.Unit), context.CancellationToken);
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var first = reaching[0];
-            var door = buffered.First(b => b.Unit == first.Unit);
-            context.ReportDiagnostic(UnitFinding.Create(
+            BufferedUnit DoorOf(ReachingUnit r) => buffered.First(b => b.Unit == r.Unit);
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF1002,
                 site.Location.GetLocation(),
-                first.Unit.Unit,
-                reaching.Take(MaxRelatedUnits).Select(r => buffered.First(b => b.Unit == r.Unit).Place).ToList(),
-                first.Path,
+                reaching,
+                r => DoorOf(r).Place,
                 $"{site.Trait} streams the response",
-                site.Trait,
-                first.Unit.Unit.Name,
-                door.Door.DisplayName,
-                deployment.Display(door.Place),
-                Size(door.MaxBytes)));
+                first => new object[] { site.Trait, first.Unit.Unit.Name, DoorOf(first).Door.DisplayName, deployment.Display(DoorOf(first).Place), Size(DoorOf(first).MaxBytes) });
         }
 
         /// <summary>What streaming code an assignment or invocation is, if any. Names filter first; only candidates bind.</summary>

@@ -13,19 +13,14 @@ namespace PlatformFit.Analyzers
     /// sets the timeout with the front door as related location. The check is Core's <see cref="TimeoutBeyondFrontDoor"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerNames]
-    public sealed class TimeoutBeyondFrontDoorAnalyzer : DiagnosticAnalyzer
+    public sealed class TimeoutBeyondFrontDoorAnalyzer : ConfigRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF3102);
-
-        public override void Initialize(AnalysisContext context)
+        public TimeoutBeyondFrontDoorAnalyzer()
+            : base(RuleDescriptors.PF3102)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (_, deployment) => Check(deployment));
         }
 
-        private static IEnumerable<ConfigFinding> Check(ProjectDeployment deployment)
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             foreach (var bound in deployment.Units)
             {

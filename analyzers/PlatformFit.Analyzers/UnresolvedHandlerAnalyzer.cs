@@ -14,19 +14,14 @@ namespace PlatformFit.Analyzers
     /// from the compilation (<see cref="CompilationHandlerCode"/>); what they mean is Core's <see cref="UnresolvedHandler"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerNames]
-    public sealed class UnresolvedHandlerAnalyzer : DiagnosticAnalyzer
+    public sealed class UnresolvedHandlerAnalyzer : ConfigRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF4005);
-
-        public override void Initialize(AnalysisContext context)
+        public UnresolvedHandlerAnalyzer()
+            : base(RuleDescriptors.PF4005)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (compilation, deployment) => Check(compilation, deployment));
         }
 
-        private static IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             var code = new CompilationHandlerCode(compilation.Compilation, compilation.CancellationToken);
             foreach (var bound in ProjectOwnedUnits.Of(deployment))

@@ -26,6 +26,7 @@ namespace PlatformFit.Analyzers
     /// start-up code stay silent.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(Shapes = TriggerShapes.StateMemberName)]
     public sealed class UnsynchronizedSharedStateAnalyzer : DiagnosticAnalyzer
     {
         private static readonly SyntaxKind[] ChangeKinds =
@@ -116,12 +117,7 @@ namespace PlatformFit.Analyzers
             var reaching = ReachingUnits.Of(context.SemanticModel, node, candidates, context.CancellationToken)
                 .Where(r => !StartUpCode.OnPath(r.Path, context.CancellationToken))
                 .ToList();
-            if (reaching.Count == 0)
-            {
-                return;
-            }
 
-            var unit = reaching[0].Unit.Unit;
             var state = Describe(change.Root);
             var (primary, shown) = node switch
             {
@@ -129,18 +125,23 @@ namespace PlatformFit.Analyzers
                 AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment => (assignment.Left.GetLocation(), assignment.Left),
                 _ => (node.GetLocation(), node),
             };
-            context.ReportDiagnostic(UnitFinding.Create(
+
+            // The config line that puts each unit on managed instances is what makes the code a problem there.
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF2005,
                 primary,
-                unit,
-                reaching.Select(r => r.Unit.Unit.ManagedInstances.Span ?? r.Unit.Unit.Declaration).Distinct().Take(PlatformUnits.MaxRelatedUnits).ToList(),
-                reaching[0].Path,
+                reaching,
+                r => r.Unit.Unit.ManagedInstances.Span ?? r.Unit.Unit.Declaration,
                 $"{state} is {change.Verb} without synchronization",
-                Shorten(shown.ToString()),
-                change.Verb,
-                state,
-                unit.Name,
-                deployment.Display(unit.ManagedInstances.Span ?? unit.Declaration)));
+                first => new object[]
+                {
+                    Shorten(shown.ToString()),
+                    change.Verb,
+                    state,
+                    first.Unit.Unit.Name,
+                    deployment.Display(first.Unit.Unit.ManagedInstances.Span ?? first.Unit.Unit.Declaration),
+                });
         }
 
         /// <summary>The syntactic filter that runs before binding: only calls named like a collection change count.</summary>

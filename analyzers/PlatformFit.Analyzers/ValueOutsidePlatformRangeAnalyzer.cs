@@ -13,19 +13,14 @@ namespace PlatformFit.Analyzers
     /// the config line that sets it. The check is Core's <see cref="ValueOutsidePlatformRange"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    [TriggerNames]
-    public sealed class ValueOutsidePlatformRangeAnalyzer : DiagnosticAnalyzer
+    public sealed class ValueOutsidePlatformRangeAnalyzer : ConfigRuleAnalyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF3101);
-
-        public override void Initialize(AnalysisContext context)
+        public ValueOutsidePlatformRangeAnalyzer()
+            : base(RuleDescriptors.PF3101)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            ConfigRuleAnalysis.Register(context, SupportedDiagnostics, (_, deployment) => Check(deployment));
         }
 
-        private static IEnumerable<ConfigFinding> Check(ProjectDeployment deployment)
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             foreach (var bound in deployment.Units)
             {

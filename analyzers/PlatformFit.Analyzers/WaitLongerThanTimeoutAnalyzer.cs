@@ -21,6 +21,9 @@ namespace PlatformFit.Analyzers
     /// the timeout, and a cancellable wait in code that budgets with <c>ILambdaContext.RemainingTime</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    [TriggerNames(
+        "Delay", "Sleep", "Wait", "WaitAsync", "CancelAfter", "CancellationTokenSource", "Timeout",
+        Shapes = TriggerShapes.UnwrittenTargetTypedNew)]
     public sealed class WaitLongerThanTimeoutAnalyzer : DiagnosticAnalyzer
     {
         private const string TaskType = "System.Threading.Tasks.Task";
@@ -213,27 +216,17 @@ namespace PlatformFit.Analyzers
                 return;
             }
 
-            var exceeded = units.ExceededAt(context.SemanticModel, site, seconds => milliseconds > seconds * 1_000.0, context.CancellationToken, perInvocation);
-            if (exceeded.Count == 0)
-            {
-                return;
-            }
-
-            var first = exceeded[0];
             var durationText = DurationText.Format(milliseconds);
             var location = site.GetLocation();
-            context.ReportDiagnostic(UnitFinding.Create(
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF3001,
                 location,
-                first.Reaching.Unit.Unit,
-                exceeded.Take(LimitedUnits.MaxRelated).Select(e => e.Limit.Related).ToList(),
-                first.Reaching.Path,
+                units.ExceededAt(context.SemanticModel, site, seconds => milliseconds > seconds * 1_000.0, context.CancellationToken, perInvocation),
+                e => e.Reaching,
+                e => e.Limit.Related,
                 $"{what} {durationText}",
-                what,
-                durationText,
-                CodePlace.Of(value.Origin ?? location),
-                first.Reaching.Unit.Unit.Name,
-                first.Limit.Text));
+                first => new object[] { what, durationText, CodePlace.Of(value.Origin ?? location), first.Reaching.Unit.Unit.Name, first.Limit.Text });
         }
 
         private static string? WaitPhrase(string type, string name) => (type, name) switch

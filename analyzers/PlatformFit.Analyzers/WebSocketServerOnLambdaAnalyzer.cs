@@ -27,9 +27,6 @@ namespace PlatformFit.Analyzers
     [TriggerNames("UseWebSockets", "AcceptWebSocketAsync", "MapHub")]
     public sealed class WebSocketServerOnLambdaAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>The related locations a finding carries at most: one per unit that deploys the code.</summary>
-        private const int MaxRelatedUnits = 10;
-
         /// <summary>Server-side members by name, with the types that declare them.</summary>
         private static readonly ImmutableDictionary<string, ImmutableArray<string>> ServerMembers = new Dictionary<string, ImmutableArray<string>>
         {
@@ -110,29 +107,15 @@ namespace PlatformFit.Analyzers
             // Code written for an API Gateway WebSocket API (it receives $connect/$default as requests) is the
             // supported pattern; a config that puts another door in front of it is a wiring mistake, not this one.
             reaching.RemoveAll(r => hosting.Value.ServesWebSocketApi(r.Unit));
-            if (reaching.Count == 0)
-            {
-                return;
-            }
-
-            var first = reaching[0];
-            var door = exposed.First(e => e.Unit == first.Unit).Door;
-            var related = reaching
-                .Take(MaxRelatedUnits)
-                .Select(r => exposed.First(e => e.Unit == r.Unit).Door.Span)
-                .ToList();
-            context.ReportDiagnostic(UnitFinding.Create(
+            FrontDoor DoorOf(ReachingUnit r) => exposed.First(e => e.Unit == r.Unit).Door;
+            UnitFinding.ReportFirst(
+                context,
                 RuleDescriptors.PF1001,
                 name.GetLocation(),
-                first.Unit.Unit,
-                related,
-                first.Path,
+                reaching,
+                r => DoorOf(r).Span,
                 $"'{name}' accepts WebSocket connections",
-                name.ToString(),
-                first.Unit.Unit.Name,
-                door.DisplayName,
-                deployment.Display(door.Span),
-                DoorFact(first.Unit, door)));
+                first => new object[] { name.ToString(), first.Unit.Unit.Name, DoorOf(first).DisplayName, deployment.Display(DoorOf(first).Span), DoorFact(first.Unit, DoorOf(first)) });
         }
 
         /// <summary>

@@ -19,9 +19,6 @@ namespace PlatformFit.Analyzers.Deployment
     /// </summary>
     internal sealed class LimitedUnits
     {
-        /// <summary>The related locations a finding carries at most: one per unit whose limit the code exceeds.</summary>
-        public const int MaxRelated = 10;
-
         private readonly List<(BoundUnit Unit, UnitLimit Limit)> units;
 
         private LimitedUnits(List<(BoundUnit Unit, UnitLimit Limit)> units)

@@ -17,9 +17,6 @@ namespace PlatformFit.Analyzers.State
     /// </summary>
     internal static class PlatformUnits
     {
-        /// <summary>The related locations a finding carries at most: one per unit that runs the code.</summary>
-        public const int MaxRelatedUnits = 10;
-
         public static List<PlatformUnit> Where(IReadOnlyList<BoundUnit> units, string executionTrait)
         {
             var applicable = new List<PlatformUnit>();
@@ -33,9 +30,5 @@ namespace PlatformFit.Analyzers.State
 
             return applicable;
         }
-
-        /// <summary>The config lines that declare the units running the code: what makes the code a problem there.</summary>
-        public static IReadOnlyList<ConfigSpan> Declarations(IEnumerable<ReachingUnit> reaching) =>
-            reaching.Take(MaxRelatedUnits).Select(r => r.Unit.Unit.Declaration).ToList();
     }
 }

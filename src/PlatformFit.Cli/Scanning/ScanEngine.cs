@@ -27,6 +27,9 @@ namespace PlatformFit.Cli.Scanning
 
         /// <summary>The date runtime lifecycles are judged at (PF4001, PF4002); null leaves those rules silent.</summary>
         public DateTime? AsOf { get; init; }
+
+        /// <summary>How the analyzers are asked (tests compare the routes; the findings are the same).</summary>
+        internal AnalysisRoute Route { get; init; }
     }
 
     /// <summary>
@@ -221,7 +224,7 @@ namespace PlatformFit.Cli.Scanning
                 }
 
                 var (options, severities) = analyzerConfiguration.ForProject(buildProperties);
-                var outcome = await AnalyzerRunner.RunAsync(compilation.Compilation, configs.AdditionalFiles, options, severities, cancellationToken).ConfigureAwait(false);
+                var outcome = await AnalyzerRunner.RunAsync(compilation.Compilation, configs.AdditionalFiles, options, severities, request.Route, cancellationToken).ConfigureAwait(false);
                 foreach (var failure in outcome.Failures)
                 {
                     successful = false;

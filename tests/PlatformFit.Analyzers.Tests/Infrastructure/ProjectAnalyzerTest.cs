@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -9,11 +13,16 @@ namespace PlatformFit.Analyzers.Tests.Infrastructure
     /// An analyzer test of one project, named and placed the way the hosts name it: the assembly name a
     /// handler string refers to, the project folder the package's build props pass as
     /// <c>build_property.MSBuildProjectDirectory</c>, the repository root, and config files as AdditionalFiles.
+    /// Every finding must also sit in a tree that holds a trigger of its analyzer (<see cref="TriggerNamesAttribute"/>):
+    /// the CLI skips the others, so every test source doubles as a check that the triggers are wide enough.
     /// </summary>
     internal sealed class ProjectAnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
         public const string RepositoryRoot = "/repo";
+
+        /// <summary>The triggers of the analyzers, per tree of the compilations this test analysed.</summary>
+        private readonly ConcurrentDictionary<SyntaxTree, TreeTriggers?> triggersByTree = new();
 
         public ProjectAnalyzerTest(string assemblyName = "ChatApi", string projectDirectory = "/repo/src/ChatApi", bool aspNetCore = true)
         {
@@ -71,6 +80,30 @@ namespace PlatformFit.Analyzers.Tests.Infrastructure
         {
             TestState.AdditionalFiles.Add(($"{ProjectDirectory}/{fileName}", text));
             return this;
+        }
+
+        protected override CompilationWithAnalyzers CreateCompilationWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            var triggers = TreeTriggers.For(compilation, options, analyzers, cancellationToken);
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                triggersByTree[tree] = triggers;
+            }
+
+            return base.CreateCompilationWithAnalyzers(compilation, analyzers, options, cancellationToken);
+        }
+
+        protected override ImmutableArray<(Project project, Diagnostic diagnostic)> FilterDiagnostics(ImmutableArray<(Project project, Diagnostic diagnostic)> diagnostics)
+        {
+            foreach (var (_, diagnostic) in diagnostics.Where(d => d.diagnostic.Id.StartsWith("PF", System.StringComparison.Ordinal) && d.diagnostic.Location.IsInSource))
+            {
+                var tree = diagnostic.Location.SourceTree!;
+                Assert.True(
+                    triggersByTree.TryGetValue(tree, out var triggers) && (triggers is null || triggers.Matches(tree, CancellationToken.None)),
+                    $"{diagnostic.Id} is reported in {tree.FilePath}, which holds none of the analyzer's triggers: the CLI would not see it");
+            }
+
+            return base.FilterDiagnostics(diagnostics);
         }
 
         public ProjectAnalyzerTest<TAnalyzer> Expect(params DiagnosticResult[] expected)
