@@ -21,7 +21,7 @@ namespace PlatformFit.Analyzers
     /// PF5001: an <c>HttpClient</c>, AWS SDK client, Azure SDK client, <c>MongoClient</c> or Redis
     /// <c>ConnectionMultiplexer</c> created by code a unit runs on every invocation — not by start-up code (static
     /// initializers, the handler type's constructor, <c>Main</c> before the runtime loop, DI registrations).
-    /// Silent for clients kept in a static field or a <c>??=</c> cache, created inside a <c>Lazy&lt;T&gt;</c> or cache
+    /// Silent for clients kept in a static field or a <c>??=</c> cache, a parameter's null fallback, created inside a <c>Lazy&lt;T&gt;</c> or cache
     /// factory, built on a shared <c>HttpMessageHandler</c>, and obtained from <c>IHttpClientFactory</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -212,7 +212,8 @@ namespace PlatformFit.Analyzers
 
         /// <summary>
         /// Whether the created client outlives the invocation: stored in a static field or property, cached in any
-        /// field or property (<c>??=</c>, <c>x = x ?? new …</c>, an assignment guarded by <c>if (x is null)</c>), or
+        /// field or property (<c>??=</c>, <c>x = x ?? new …</c>, an assignment guarded by <c>if (x is null)</c>), a
+        /// parameter's fallback for a caller that passes none (the same three forms on a parameter), or
         /// created inside a factory delegate that runs once (<c>Lazy&lt;T&gt;</c>, <c>LazyInitializer.EnsureInitialized</c>,
         /// <c>GetOrAdd</c>, <c>IMemoryCache.GetOrCreate</c>).
         /// </summary>
@@ -236,8 +237,10 @@ namespace PlatformFit.Analyzers
                     return true;
                 }
 
+                // A parameter's null fallback (if (client == null) client = new …; client ??= new …) runs only when a
+                // caller passes no client; which callers do is not followed, so it is not counted as per invocation.
                 var cached = assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression) || coalesced || IsGuardedByNullCheck(assignment);
-                if (cached && target is IFieldSymbol or IPropertySymbol)
+                if (cached && target is IFieldSymbol or IPropertySymbol or IParameterSymbol)
                 {
                     return true;
                 }

@@ -109,6 +109,18 @@ namespace PlatformFit.Analyzers.Tests
             return test;
         }
 
+        /// <summary>A project whose packages are not restored: only the framework resolves, the rest is matched by name.</summary>
+        private static ProjectAnalyzerTest<ClientPerInvocationAnalyzer> Unrestored(string fileName, string code) =>
+            Unrestored(fileName, OutputKind.DynamicallyLinkedLibrary, code);
+
+        private static ProjectAnalyzerTest<ClientPerInvocationAnalyzer> Unrestored(string fileName, OutputKind kind, string code)
+        {
+            var test = new ProjectAnalyzerTest<ClientPerInvocationAnalyzer>("Orders", "/repo/src/Orders", aspNetCore: false) { TestCode = string.Empty };
+            test.TestState.OutputKind = kind;
+            test.CompilerDiagnostics = CompilerDiagnostics.None;
+            return test.WithSource(fileName, code);
+        }
+
         [Fact]
         public async Task Reports_an_HttpClient_created_in_the_handler()
         {
@@ -611,6 +623,229 @@ namespace PlatformFit.Analyzers.Tests
                 .Expect(
                     PF5001().WithArguments("HttpClient", "api", "serverless.yml(6,3)"),
                     PF5001(2).WithArguments("HttpClient", "api", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task Reports_a_client_built_by_a_scoped_or_transient_factory_when_ASP_NET_Core_serves_the_requests_but_not_by_a_singleton_factory()
+        {
+            var test = Program("""
+                using System.Net.Http;
+                using Amazon.S3;
+                using Microsoft.AspNetCore.Builder;
+                using Microsoft.Extensions.DependencyInjection;
+                using Microsoft.Extensions.DependencyInjection.Extensions;
+
+                var builder = WebApplication.CreateBuilder(args);
+                builder.Services.AddAWSLambdaHosting(LambdaEventSource.HttpApi);
+                builder.Services.AddScoped(_ => {|#0:new AmazonS3Client()|});
+                builder.Services.TryAddTransient(_ => {|#2:new HttpClient()|});
+                builder.Services.AddSingleton(_ => new AmazonS3Client("eu-west-1"));
+                var app = builder.Build();
+                app.MapGet("/receipts/{id}", (string id, AmazonS3Client s3) => s3.GetObjectAsync("receipts", id));
+                app.Run();
+                """);
+            test.TestState.AdditionalReferences.Add(LambdaHostingStubs.Reference);
+            await test
+                .Expect(
+                    PF5001().WithArguments("AmazonS3Client", "api", "serverless.yml(6,3)"),
+                    PF5001(2).WithArguments("HttpClient", "api", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task Silent_for_a_scoped_factory_where_no_ASP_NET_Core_host_opens_a_scope_per_request()
+        {
+            // A handler that builds its container once resolves scoped services from the root provider: once.
+            await Function("""
+                using System;
+                using System.Threading.Tasks;
+                using Amazon.S3;
+                using Microsoft.Extensions.DependencyInjection;
+
+                namespace Orders;
+
+                public sealed class Function
+                {
+                    private readonly IServiceProvider provider;
+
+                    public Function()
+                    {
+                        var services = new ServiceCollection();
+                        services.AddScoped(_ => new AmazonS3Client());
+                        provider = services.BuildServiceProvider();
+                    }
+
+                    public Task<string> Handle(string order) => provider.GetRequiredService<AmazonS3Client>().GetObjectAsync("orders", order);
+                }
+                """, aspNetCore: true).RunSilentAsync();
+        }
+
+        [Fact]
+        public async Task Reports_a_scoped_factory_lambda_by_name_when_the_packages_are_not_restored()
+        {
+            await Unrestored("Program.cs", OutputKind.ConsoleApplication, """
+                using Amazon;
+                using Amazon.SimpleNotificationService;
+                using Amazon.SQS;
+
+                var builder = WebApplication.CreateBuilder(args);
+                var region = RegionEndpoint.EUWest1;
+                builder.Services.AddAWSLambdaHosting(LambdaEventSource.RestApi);
+                builder.Services.AddScoped(_ => {|#0:new AmazonSimpleNotificationServiceClient(region)|});
+                builder.Services.AddSingleton(_ => new AmazonSQSClient(region));
+                var app = builder.Build();
+                app.Run();
+                """)
+                .WithConfig("serverless.yml", OrdersApp)
+                .Expect(PF5001().WithArguments("AmazonSimpleNotificationServiceClient", "api", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task Silent_for_a_parameters_null_fallback()
+        {
+            await Unrestored("Function.cs", """
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Amazon.SQS;
+
+                namespace Orders;
+
+                public sealed class Function
+                {
+                    private static readonly AmazonSQSClient Queue = new AmazonSQSClient();
+                    private static readonly HttpClient Http = new HttpClient();
+
+                    public async Task<string> Handle(string order)
+                    {
+                        return await QueueUrl(order, Queue) + await Fetch(order, Http);
+                    }
+
+                    private static Task<string> QueueUrl(string name, AmazonSQSClient client)
+                    {
+                        if (client == null)
+                        {
+                            client = new AmazonSQSClient();
+                        }
+
+                        return Task.FromResult(name + client);
+                    }
+
+                    private static Task<string> Fetch(string url, HttpClient? http)
+                    {
+                        http ??= new HttpClient();
+                        return http.GetStringAsync(url);
+                    }
+                }
+                """)
+                .WithConfig("serverless.yml", OrdersFunction)
+                .RunSilentAsync();
+        }
+
+        [Fact]
+        public async Task Follows_calls_on_a_service_taken_from_the_container_when_the_container_is_not_restored()
+        {
+            await Unrestored("Function.cs", """
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Microsoft.Extensions.DependencyInjection;
+
+                namespace Orders;
+
+                public sealed class Function
+                {
+                    public async Task<string> Handle(string order)
+                    {
+                        var services = new ServiceCollection();
+                        services.AddTransient<IStock, Stock>();
+                        services.AddTransient<PriceList>();
+                        var provider = services.BuildServiceProvider();
+                        var stock = provider.GetService<IStock>();
+                        var prices = provider.GetRequiredService<PriceList>();
+                        return await stock.Count(order) + prices.Price(order);
+                    }
+                }
+
+                public interface IStock { Task<string> Count(string sku); }
+
+                public sealed class Stock : IStock
+                {
+                    public async Task<string> Count(string sku)
+                    {
+                        using var http = {|#0:new HttpClient()|};
+                        return await http.GetStringAsync("https://stock.example.com/" + sku);
+                    }
+                }
+
+                public class PriceList
+                {
+                    public string Price(string sku)
+                    {
+                        using var http = {|#2:new HttpClient()|};
+                        return http.GetStringAsync("https://prices.example.com/" + sku).Result;
+                    }
+
+                    public string Price(string sku, string currency)
+                    {
+                        using var http = new HttpClient();
+                        return http.GetStringAsync("https://prices.example.com/" + sku + currency).Result;
+                    }
+                }
+
+                public sealed class Warehouse
+                {
+                    public Task<string> Count(string sku)
+                    {
+                        using var http = new HttpClient();
+                        return http.GetStringAsync("https://warehouse.example.com/" + sku);
+                    }
+                }
+                """)
+                .WithConfig("serverless.yml", OrdersFunction)
+                .Expect(
+                    PF5001().WithArguments("HttpClient", "orders", "serverless.yml(6,3)"),
+                    PF5001(2).WithArguments("HttpClient", "orders", "serverless.yml(6,3)"))
+                .RunAsync();
+        }
+
+        [Fact]
+        public async Task Follows_a_call_whose_overload_resolution_fails_between_the_projects_own_methods()
+        {
+            await Unrestored("Function.cs", """
+                using System.Net.Http;
+                using System.Threading.Tasks;
+                using Amazon.Lambda.SQSEvents;
+
+                namespace Orders;
+
+                public sealed class Function
+                {
+                    public async Task Handle(SQSEvent evnt)
+                    {
+                        foreach (var message in evnt.Records)
+                        {
+                            await Process(message, 1);
+                        }
+                    }
+
+                    private static async Task Process(string body, int attempt)
+                    {
+                        using var http = {|#0:new HttpClient()|};
+                        await http.GetStringAsync(body + attempt);
+                    }
+
+                    private static async Task Process(byte[] body, int attempt)
+                    {
+                        using var http = {|#2:new HttpClient()|};
+                        await http.GetStringAsync("https://example.com/" + body.Length + attempt);
+                    }
+                }
+                """)
+                .WithConfig("serverless.yml", OrdersFunction)
+                .Expect(
+                    PF5001().WithArguments("HttpClient", "orders", "serverless.yml(6,3)"),
+                    PF5001(2).WithArguments("HttpClient", "orders", "serverless.yml(6,3)"))
                 .RunAsync();
         }
     }

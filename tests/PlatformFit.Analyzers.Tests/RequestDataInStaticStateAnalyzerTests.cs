@@ -87,6 +87,30 @@ namespace PlatformFit.Analyzers.Tests
         }
 
         [Fact]
+        public async Task Silent_for_a_function_whose_handler_names_a_type_the_project_does_not_have()
+        {
+            // PF4005 reports the handler; which code the function would run is not guessed, so neither the write
+            // below nor start-up code (a Startup constructor) counts as the function's.
+            await Handler("""
+                using System.Collections.Generic;
+
+                namespace Shop;
+
+                public sealed class CartFunction
+                {
+                    private static readonly Dictionary<string, Cart> Carts = new();
+
+                    public string Handle(CartRequest request)
+                    {
+                        Carts[request.UserId] = request.Cart;
+                        return "ok";
+                    }
+                }
+                """, CartFunctionOnLambda.Replace("Shop.CartFunction::", "Shop.Functions.CartFunction::", System.StringComparison.Ordinal))
+                .RunSilentAsync();
+        }
+
+        [Fact]
         public async Task Reports_adding_to_a_static_list_set_and_queue()
         {
             await Handler("""

@@ -44,7 +44,7 @@ namespace PlatformFit.Analyzers.Reachability
 
         /// <summary>
         /// The unit's entry points; empty when the handler names nothing PlatformFit can find (a handler rule
-        /// reports that; traits then fall back to the whole project).
+        /// reports that; no code then counts as the unit's).
         /// </summary>
         public static IReadOnlyList<EntryPoint> Resolve(Compilation compilation, BoundUnit unit, CancellationToken cancellationToken)
         {

@@ -16,6 +16,15 @@ namespace PlatformFit.Analyzers.Reachability
     {
         private const string PerRequest = "ASP.NET Core calls it for every request";
         private const string PerEvent = "the Lambda runtime calls it for every invocation";
+        private const string PerRequestScope = "ASP.NET Core creates a dependency injection scope for every request, where the container calls it";
+        private const string DependencyInjectionNamespace = "Microsoft.Extensions.DependencyInjection";
+
+        /// <summary>Registrations whose factory runs in every request's scope (scoped) or on every resolution (transient).</summary>
+        private static readonly HashSet<string> PerRequestRegistrations = new(StringComparer.Ordinal)
+        {
+            "AddScoped", "AddTransient", "TryAddScoped", "TryAddTransient",
+            "AddKeyedScoped", "AddKeyedTransient", "TryAddKeyedScoped", "TryAddKeyedTransient",
+        };
 
         /// <summary>Endpoint mappings: the delegate parameter is named <c>handler</c> or <c>requestDelegate</c>.</summary>
         private static readonly HashSet<string> EndpointMethods = new(StringComparer.Ordinal)
@@ -67,6 +76,22 @@ namespace PlatformFit.Analyzers.Reachability
 
             return null;
         }
+
+        /// <summary>
+        /// Why the container calls a factory passed to <c>AddScoped</c> / <c>AddTransient</c> (their <c>TryAdd</c> and keyed
+        /// forms) per request, or null. Only true where ASP.NET Core serves the requests, which the caller checks: a
+        /// plain handler resolves from the root provider, where a scoped factory runs once.
+        /// </summary>
+        public static string? PerRequestFactoryReason(IMethodSymbol method, IParameterSymbol parameter) =>
+            parameter.Name == "implementationFactory" && parameter.Type.TypeKind == TypeKind.Delegate &&
+            PerRequestRegistrations.Contains(method.Name) &&
+            (method.ContainingNamespace?.ToDisplayString() ?? string.Empty).StartsWith(DependencyInjectionNamespace, StringComparison.Ordinal)
+                ? PerRequestScope
+                : null;
+
+        /// <summary>The by-name form of <see cref="PerRequestFactoryReason"/>, for a registration that does not bind.</summary>
+        public static string? PerRequestFactoryReasonByName(ExpressionSyntax invoked) =>
+            invoked is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } && PerRequestRegistrations.Contains(name) ? PerRequestScope : null;
 
         /// <summary>
         /// The same question by name, for a call the compiler could not bind (an un-restored repository): why the

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using PlatformFit.Analyzers.Hosting;
 
 namespace PlatformFit.Analyzers.Reachability
 {
@@ -55,6 +56,7 @@ namespace PlatformFit.Analyzers.Reachability
         private readonly List<Callback> callbacks = new();
 
         private readonly IReadOnlyList<EntryPoint> entries;
+        private bool? hostsAspNetCore;
         private readonly System.Lazy<UnitReachability>? perInvocation;
 
         private UnitReachability(Compilation compilation, SemanticModels models, IReadOnlyList<EntryPoint> entries, bool perInvocationOnly, CancellationToken cancellationToken)
@@ -71,16 +73,17 @@ namespace PlatformFit.Analyzers.Reachability
         }
 
         /// <summary>
-        /// False when no entry point could be found (a handler PlatformFit cannot resolve): every member of the
-        /// project then counts as reachable, without a path, rather than staying silent.
+        /// False when no entry point could be found: a handler that names code the project does not have (PF4005
+        /// reports that the function cannot run), or no handler and no program entry point. Nothing then counts as
+        /// reachable: treating the whole project as the unit's code would report start-up code (a <c>Startup</c>
+        /// constructor, <c>Program</c>) as request code.
         /// </summary>
         public bool HasEntryPoints { get; private set; }
 
         /// <summary>
         /// The code the unit runs on every invocation, as opposed to once per execution environment (the handler
         /// type's constructor, static initializers, <c>Main</c> before it starts the runtime loop). Empty when no entry
-        /// point could be found: unlike <see cref="TryGetPath(ISymbol, out IReadOnlyList{FlowStep})"/> on the whole
-        /// reach, it does not fall back to "everything", since that would count start-up code as per-invocation.
+        /// point could be found, like the whole reach.
         /// </summary>
         public UnitReachability PerInvocation => perInvocation?.Value ?? this;
 
@@ -162,7 +165,7 @@ namespace PlatformFit.Analyzers.Reachability
             if (!HasEntryPoints)
             {
                 path = System.Array.Empty<FlowStep>();
-                return true;
+                return false;
             }
 
             member = Normalize(member);
@@ -314,7 +317,8 @@ namespace PlatformFit.Analyzers.Reachability
 
                         break;
                     case IInvalidOperation invalid:
-                        CallSoleCandidate(from, invalid);
+                        CallCandidates(from, invalid);
+                        CallOnResolvedService(from, invalid);
                         if (!perInvocationOnly)
                         {
                             NoteCallbacksByName(from, invalid);
@@ -365,20 +369,124 @@ namespace PlatformFit.Analyzers.Reachability
         /// <summary>
         /// A call to the project's own method that does not bind because an argument's type is unknown (an un-restored
         /// package: <c>Import(record.Body)</c> inside <c>foreach (var record in sqsEvent.Records)</c>): the call still
-        /// happens. Followed only when the name leaves a single source method to call.
+        /// happens. Followed when the name leaves a single source method to call, or when overload resolution failed
+        /// between source methods only: one of them runs.
         /// </summary>
-        private void CallSoleCandidate(ISymbol from, IInvalidOperation invalid)
+        private void CallCandidates(ISymbol from, IInvalidOperation invalid)
         {
             if (invalid.Syntax is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax))
             {
                 return;
             }
 
-            var candidates = models.For(invalid.Syntax.SyntaxTree).GetSymbolInfo(invalid.Syntax, cancellationToken).CandidateSymbols;
-            if (candidates.Length == 1 && candidates[0] is IMethodSymbol target && EntryPointResolver.IsSource(target))
+            var info = models.For(invalid.Syntax.SyntaxTree).GetSymbolInfo(invalid.Syntax, cancellationToken);
+            var candidates = info.CandidateSymbols;
+            var allSource = candidates.Length > 0 && candidates.All(c => c is IMethodSymbol && EntryPointResolver.IsSource(c));
+            if (allSource && (candidates.Length == 1 || info.CandidateReason == CandidateReason.OverloadResolutionFailure))
             {
-                Call(from, target, invalid);
+                foreach (var target in candidates)
+                {
+                    Call(from, (IMethodSymbol)target, invalid);
+                }
             }
+        }
+
+        /// <summary>
+        /// A call on a service taken from the container where Microsoft.Extensions.DependencyInjection does not resolve:
+        /// <c>var orders = provider.GetService&lt;IOrderService&gt;(); orders.Place(order);</c> leaves <c>orders</c> with an
+        /// error type, so the call has no candidate. The service type is the type argument in the syntax; the call goes
+        /// to its methods of that name and arity, and through <see cref="Call"/> to their source implementations.
+        /// </summary>
+        private void CallOnResolvedService(ISymbol from, IInvalidOperation invalid)
+        {
+            if (invalid.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation)
+            {
+                return;
+            }
+
+            var model = models.For(invalid.Syntax.SyntaxTree);
+            if (model.GetTypeInfo(member.Expression, cancellationToken).Type is { TypeKind: not TypeKind.Error } ||
+                RequestedService(model, member.Expression) is not { } service)
+            {
+                return;
+            }
+
+            var name = member.Name.Identifier.ValueText;
+            var typeArity = member.Name is GenericNameSyntax generic ? generic.TypeArgumentList.Arguments.Count : -1;
+            var argumentCount = invocation.ArgumentList.Arguments.Count;
+            var types = service.TypeKind == TypeKind.Interface ? service.AllInterfaces.Insert(0, service) : Ancestry(service);
+            foreach (var type in types)
+            {
+                foreach (var method in type.GetMembers(name).OfType<IMethodSymbol>())
+                {
+                    if ((typeArity < 0 || method.Arity == typeArity) && Accepts(method, argumentCount))
+                    {
+                        Call(from, method, invalid);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The service type <c>T</c> of <c>GetService&lt;T&gt;()</c> / <c>GetRequiredService&lt;T&gt;()</c>, written as the
+        /// receiver or as the initializer of the local the receiver names; null for anything else.
+        /// </summary>
+        private INamedTypeSymbol? RequestedService(SemanticModel model, ExpressionSyntax receiver)
+        {
+            var value = Unwrap(receiver);
+            if (value is IdentifierNameSyntax && model.GetSymbolInfo(value, cancellationToken) is { Symbol: ILocalSymbol local } &&
+                local.DeclaringSyntaxReferences.Length == 1 &&
+                local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer })
+            {
+                value = Unwrap(initializer);
+            }
+
+            if (value is InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax { Identifier.ValueText: "GetService" or "GetRequiredService", TypeArgumentList.Arguments: { Count: 1 } arguments } },
+                } &&
+                models.For(value.SyntaxTree).GetTypeInfo(arguments[0], cancellationToken).Type is INamedTypeSymbol { TypeKind: not TypeKind.Error } service)
+            {
+                return service;
+            }
+
+            return null;
+        }
+
+        private static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+        {
+            while (true)
+            {
+                switch (expression)
+                {
+                    case ParenthesizedExpressionSyntax parenthesized:
+                        expression = parenthesized.Expression;
+                        break;
+                    case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                        expression = suppressed.Operand;
+                        break;
+                    default:
+                        return expression;
+                }
+            }
+        }
+
+        private static ImmutableArray<INamedTypeSymbol> Ancestry(INamedTypeSymbol type)
+        {
+            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                builder.Add(current);
+            }
+
+            return builder.ToImmutable();
+        }
+
+        /// <summary>Whether a call with <paramref name="count"/> arguments can bind to <paramref name="method"/>.</summary>
+        private static bool Accepts(IMethodSymbol method, int count)
+        {
+            var required = method.Parameters.Count(p => !p.IsOptional && !p.IsParams);
+            return count >= required && (count <= method.Parameters.Length || method.Parameters.Any(p => p.IsParams));
         }
 
         /// <summary>Delegates passed to a framework method that calls them per invocation (<see cref="InvocationCallbacks"/>).</summary>
@@ -391,7 +499,9 @@ namespace PlatformFit.Analyzers.Reachability
 
             foreach (var argument in arguments)
             {
-                if (argument.Parameter is { } parameter && InvocationCallbacks.PerInvocationReason(target, parameter) is { } reason)
+                if (argument.Parameter is { } parameter &&
+                    (InvocationCallbacks.PerInvocationReason(target, parameter) ??
+                     (HostsAspNetCore ? InvocationCallbacks.PerRequestFactoryReason(target, parameter) : null)) is { } reason)
                 {
                     AddCallbacks(from, argument.Value, site, target.MethodKind == MethodKind.Constructor ? target.ContainingType.Name : target.Name, reason);
                 }
@@ -401,12 +511,21 @@ namespace PlatformFit.Analyzers.Reachability
         /// <summary>The same for a call that does not bind (an un-restored framework), by the names of <see cref="InvocationCallbacks"/>.</summary>
         private void NoteCallbacksByName(ISymbol from, IInvalidOperation invalid)
         {
+            var lambdasOnly = false;
             var (arguments, reason, name) = invalid.Syntax switch
             {
                 InvocationExpressionSyntax invocation => (invocation.ArgumentList, InvocationCallbacks.PerInvocationReasonByName(invocation.Expression), (invocation.Expression as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText),
                 BaseObjectCreationExpressionSyntax creation => (creation.ArgumentList, InvocationCallbacks.PerInvocationReasonByName(creation), "LambdaBootstrap"),
                 _ => (null, null, null),
             };
+            if (reason is null && invalid.Syntax is InvocationExpressionSyntax factoryCall && HostsAspNetCore &&
+                InvocationCallbacks.PerRequestFactoryReasonByName(factoryCall.Expression) is { } factoryReason)
+            {
+                // A name alone does not say which argument is the factory: only a lambda written in place is taken.
+                reason = factoryReason;
+                lambdasOnly = true;
+            }
+
             if (arguments is null || reason is null || name is null)
             {
                 return;
@@ -415,12 +534,23 @@ namespace PlatformFit.Analyzers.Reachability
             var model = models.For(invalid.Syntax.SyntaxTree);
             foreach (var argument in arguments.Arguments)
             {
+                if (lambdasOnly && argument.Expression is not AnonymousFunctionExpressionSyntax)
+                {
+                    continue;
+                }
+
                 if (model.GetOperation(argument.Expression, cancellationToken) is { } value)
                 {
                     AddCallbacks(from, value, invalid, name, reason);
                 }
             }
         }
+
+        /// <summary>
+        /// Whether the project runs ASP.NET Core on Lambda (<see cref="LambdaAspNetCoreHosting"/>): only there does a
+        /// request open a dependency injection scope, in which scoped and transient factories run.
+        /// </summary>
+        private bool HostsAspNetCore => hostsAspNetCore ??= LambdaAspNetCoreHosting.Get(compilation, cancellationToken).ReplacesKestrel;
 
         private void AddCallbacks(ISymbol from, IOperation value, IOperation site, string registeredWith, string reason)
         {

@@ -114,6 +114,8 @@ namespace PlatformFit.Core.Rules
                 "`$default` as `POST` requests, and a class-library handler deriving from `APIGatewayWebsocketApiProxyFunction`\n" +
                 "(aws-lambda-dotnet, 2026-05-15). The event source is recognised by name when the package is not restored.\n" +
                 "\n" +
+                "Nor is the code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed).\n" +
+                "\n" +
                 "Outbound connections (`ClientWebSocket`) are fine anywhere and are not reported. If the service must hold\n" +
                 "connections itself, deploy it where a process lives on: a container (ECS, Kubernetes, App Service).\n" +
                 "\n" +
@@ -205,6 +207,8 @@ namespace PlatformFit.Core.Rules
                 "AddAWSLambdaHosting(LambdaEventSource.WebsocketApi), whose controllers receive $connect, $disconnect and\n" +
                 "$default as POST requests, and a class-library handler deriving from APIGatewayWebsocketApiProxyFunction\n" +
                 "(aws-lambda-dotnet, 2026-05-15). The event source is recognised by name when the package is not restored.\n" +
+                "\n" +
+                "Nor is the code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed).\n" +
                 "\n" +
                 "Outbound connections (ClientWebSocket) are fine anywhere and are not reported. If the service must hold\n" +
                 "connections itself, deploy it where a process lives on: a container (ECS, Kubernetes, App Service).\n" +
@@ -352,7 +356,8 @@ namespace PlatformFit.Core.Rules
                 "- a flush outside a loop, and a flush loop in an endpoint that already reports its `text/event-stream` content type;\n" +
                 "- units whose HTTP front doors include one that streams, or whose invoke mode cannot be read (`${param:mode}`):\n" +
                 "  the streaming endpoint may well be reached through it;\n" +
-                "- code the unit's handler never reaches, and units behind no HTTP front door (queues, schedules, a WebSocket API).\n" +
+                "- code the unit's handler never reaches, and units behind no HTTP front door (queues, schedules, a WebSocket API);\n" +
+                "- code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed).\n" +
                 "\n" +
                 "## Suppress\n" +
                 "\n" +
@@ -466,7 +471,8 @@ namespace PlatformFit.Core.Rules
                 "- a flush outside a loop, and a flush loop in an endpoint that already reports its text/event-stream content type;\n" +
                 "- units whose HTTP front doors include one that streams, or whose invoke mode cannot be read (${param:mode}):\n" +
                 "  the streaming endpoint may well be reached through it;\n" +
-                "- code the unit's handler never reaches, and units behind no HTTP front door (queues, schedules, a WebSocket API).\n" +
+                "- code the unit's handler never reaches, and units behind no HTTP front door (queues, schedules, a WebSocket API);\n" +
+                "- code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed).\n" +
                 "\n" +
                 "Suppress\n" +
                 "\n" +
@@ -607,8 +613,10 @@ namespace PlatformFit.Core.Rules
                 "A service that must accept connections belongs where a process lives on and a port can be reached: a container\n" +
                 "on ECS, Kubernetes or App Runner.\n" +
                 "\n" +
-                "Not reported: code the unit's handler never reaches — such as a `Program.Main` that hosts the function locally in\n" +
-                "a class-library Lambda project whose handler is `Assembly::Type::Method` — and projects no Lambda config deploys.\n" +
+                "Not reported: code the unit's handler never reaches (such as a `Program.Main` that hosts the function locally in\n" +
+                "a class-library Lambda project whose handler is `Assembly::Type::Method`), code of a function whose handler names a\n" +
+                "type or method the project does not have (PF4005 reports it; which code it would run is not guessed), and projects\n" +
+                "no Lambda config deploys.\n" +
                 "\n" +
                 "## Suppress\n" +
                 "\n" +
@@ -719,8 +727,10 @@ namespace PlatformFit.Core.Rules
                 "A service that must accept connections belongs where a process lives on and a port can be reached: a container\n" +
                 "on ECS, Kubernetes or App Runner.\n" +
                 "\n" +
-                "Not reported: code the unit's handler never reaches — such as a Program.Main that hosts the function locally in\n" +
-                "a class-library Lambda project whose handler is Assembly::Type::Method — and projects no Lambda config deploys.\n" +
+                "Not reported: code the unit's handler never reaches (such as a Program.Main that hosts the function locally in\n" +
+                "a class-library Lambda project whose handler is Assembly::Type::Method), code of a function whose handler names a\n" +
+                "type or method the project does not have (PF4005 reports it; which code it would run is not guessed), and projects\n" +
+                "no Lambda config deploys.\n" +
                 "\n" +
                 "Suppress\n" +
                 "\n" +
@@ -845,6 +855,8 @@ namespace PlatformFit.Core.Rules
                 "level up: silent when every call in the project passes a value derived from the key it passes\n" +
                 "(`Cache.Set($\"todo:{id}\", await repository.LoadAsync(id))`), reported at the helper when a call passes other\n" +
                 "request data or the helper is handed on as a delegate.\n" +
+                "\n" +
+                "Not reported for a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed).\n" +
                 "\n" +
                 "Known limits: beyond that one level, data is followed inside one method; a local is followed to its declaration,\n" +
                 "not to later assignments.\n" +
@@ -996,6 +1008,8 @@ namespace PlatformFit.Core.Rules
                 "(Cache.Set($\"todo:{id}\", await repository.LoadAsync(id))), reported at the helper when a call passes other\n" +
                 "request data or the helper is handed on as a delegate.\n" +
                 "\n" +
+                "Not reported for a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed).\n" +
+                "\n" +
                 "Known limits: beyond that one level, data is followed inside one method; a local is followed to its declaration,\n" +
                 "not to later assignments.\n" +
                 "\n" +
@@ -1128,6 +1142,7 @@ namespace PlatformFit.Core.Rules
                 "  wrong).\n" +
                 "- Registration code no deployment unit reaches (a container-only start-up path), projects that do not run on\n" +
                 "  Lambda, and methods of the same name on other types.\n" +
+                "- Code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed).\n" +
                 "\n" +
                 "The registrations are matched by symbol where ASP.NET Core resolves and by name where it does not (an\n" +
                 "un-restored repository).\n" +
@@ -1228,6 +1243,7 @@ namespace PlatformFit.Core.Rules
                 "  wrong).\n" +
                 "- Registration code no deployment unit reaches (a container-only start-up path), projects that do not run on\n" +
                 "  Lambda, and methods of the same name on other types.\n" +
+                "- Code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed).\n" +
                 "\n" +
                 "The registrations are matched by symbol where ASP.NET Core resolves and by name where it does not (an\n" +
                 "un-restored repository).\n" +
@@ -1356,7 +1372,7 @@ namespace PlatformFit.Core.Rules
                 "Not reported either: reads (`File.ReadAllText`, `new FileStream(path, FileMode.Open, FileAccess.Read)`,\n" +
                 "`new StreamReader(path)`), in-memory and read-only SQLite databases (`Data Source=:memory:`, `Mode=ReadOnly`),\n" +
                 "methods of the same name on other types (a controller's `File(...)`, your own `Storage.WriteAllText`), code no\n" +
-                "deployment unit reaches, and projects that do not run on Lambda. Serilog, NLog and SQLite calls are matched by\n" +
+                "deployment unit reaches, code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed), and projects that do not run on Lambda. Serilog, NLog and SQLite calls are matched by\n" +
                 "symbol where the packages resolve and by name where they do not.\n" +
                 "\n" +
                 "## Non-compliant\n" +
@@ -1486,7 +1502,7 @@ namespace PlatformFit.Core.Rules
                 "Not reported either: reads (File.ReadAllText, new FileStream(path, FileMode.Open, FileAccess.Read),\n" +
                 "new StreamReader(path)), in-memory and read-only SQLite databases (Data Source=:memory:, Mode=ReadOnly),\n" +
                 "methods of the same name on other types (a controller's File(...), your own Storage.WriteAllText), code no\n" +
-                "deployment unit reaches, and projects that do not run on Lambda. Serilog, NLog and SQLite calls are matched by\n" +
+                "deployment unit reaches, code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed), and projects that do not run on Lambda. Serilog, NLog and SQLite calls are matched by\n" +
                 "symbol where the packages resolve and by name where they do not.\n" +
                 "\n" +
                 "Non-compliant\n" +
@@ -1606,7 +1622,8 @@ namespace PlatformFit.Core.Rules
                 "(`Task.Run(…).Wait()`), completed tasks (`Task.FromResult`, `Task.Delay`), `async void` event handlers and\n" +
                 "async lambdas with the `(object sender, EventArgs e)` shape, a timer in a `using` local (disposed before the\n" +
                 "method returns) and a `PeriodicTimer` in a local (it only ticks while awaited), types of the same name from\n" +
-                "other libraries (a metrics `Timer`), code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "other libraries (a metrics `Timer`), code no deployment unit reaches, code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed), and projects that do\n" +
+                "not run on Lambda.\n" +
                 "Where a call does not bind (an un-restored AWS SDK client), a dropped call whose name ends in `Async` is\n" +
                 "reported by name; `AddHostedService` is matched by name the same way.\n" +
                 "\n" +
@@ -1718,7 +1735,8 @@ namespace PlatformFit.Core.Rules
                 "(Task.Run(…).Wait()), completed tasks (Task.FromResult, Task.Delay), async void event handlers and\n" +
                 "async lambdas with the (object sender, EventArgs e) shape, a timer in a using local (disposed before the\n" +
                 "method returns) and a PeriodicTimer in a local (it only ticks while awaited), types of the same name from\n" +
-                "other libraries (a metrics Timer), code no deployment unit reaches, and projects that do not run on Lambda.\n" +
+                "other libraries (a metrics Timer), code no deployment unit reaches, code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed), and projects that do\n" +
+                "not run on Lambda.\n" +
                 "Where a call does not bind (an un-restored AWS SDK client), a dropped call whose name ends in Async is\n" +
                 "reported by name; AddHostedService is matched by name the same way.\n" +
                 "\n" +
@@ -1849,7 +1867,8 @@ namespace PlatformFit.Core.Rules
                 "  code calls) — it runs before requests arrive.\n" +
                 "- Locals and objects a request creates; instance state of objects other than the handler (controllers, scoped\n" +
                 "  services) and singletons registered with dependency injection (not analysed).\n" +
-                "- Functions without a capacity provider, code no function reaches, and projects that do not run on Lambda.\n" +
+                "- Functions without a capacity provider, code no function reaches, code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed), and projects that do\n" +
+                "  not run on Lambda.\n" +
                 "\n" +
                 "Known limits: a lock taken by the caller of the method that changes the state is not seen (the change is reported);\n" +
                 "a method that takes any lock is treated as synchronizing all of its changes.\n" +
@@ -1980,7 +1999,8 @@ namespace PlatformFit.Core.Rules
                 "  code calls) — it runs before requests arrive.\n" +
                 "- Locals and objects a request creates; instance state of objects other than the handler (controllers, scoped\n" +
                 "  services) and singletons registered with dependency injection (not analysed).\n" +
-                "- Functions without a capacity provider, code no function reaches, and projects that do not run on Lambda.\n" +
+                "- Functions without a capacity provider, code no function reaches, code of a function whose handler names a type or method the project does not have (PF4005 reports it; which code it would run is not guessed), and projects that do\n" +
+                "  not run on Lambda.\n" +
                 "\n" +
                 "Known limits: a lock taken by the caller of the method that changes the state is not seen (the change is reported);\n" +
                 "a method that takes any lock is treated as synchronizing all of its changes.\n" +
@@ -3929,7 +3949,7 @@ namespace PlatformFit.Core.Rules
             messageFormat: "A new {0} is created on every invocation of function '{1}' ({2}); create it once, in a static field, the handler's constructor or through dependency injection, and reuse it across invocations",
             category: "Efficiency",
             defaultSeverity: RuleSeverity.Warning,
-            description: "Code that runs on every invocation of a deployment unit creates an HttpClient, an AWS SDK service client (AmazonS3Client, AmazonDynamoDBClient …), an Azure SDK client (BlobServiceClient, CosmosClient, ServiceBusClient, SecretClient …), a MongoClient or a Redis ConnectionMultiplexer. AWS Lambda reuses an execution environment for many invocations and runs code outside the handler once per environment; a client created inside the handler pays for a new connection pool, TLS handshakes, credential resolution and DNS on every call, adds that latency to every request and can exhaust sockets. Creating the client once — in a static field, in the handler type's constructor, through IHttpClientFactory or a singleton registration — lets every invocation reuse it. Clients created during start-up, kept in a field or cache, or built on a shared handler are not reported.")
+            description: "Code that runs on every invocation of a deployment unit creates an HttpClient, an AWS SDK service client (AmazonS3Client, AmazonDynamoDBClient …), an Azure SDK client (BlobServiceClient, CosmosClient, ServiceBusClient, SecretClient …), a MongoClient or a Redis ConnectionMultiplexer. AWS Lambda reuses an execution environment for many invocations and runs code outside the handler once per environment; a client created inside the handler pays for a new connection pool, TLS handshakes, credential resolution and DNS on every call, adds that latency to every request and can exhaust sockets. Creating the client once — in a static field, in the handler type's constructor, through IHttpClientFactory or a singleton registration — lets every invocation reuse it. Clients created during start-up, kept in a field or cache, created as a parameter's null fallback, or built on a shared handler are not reported.")
         {
             Tags = Array.AsReadOnly(new string[] { "performance", "aws-lambda", "serverless", "http-client", "aws-sdk" }),
             Precision = "high",
@@ -3983,11 +4003,19 @@ namespace PlatformFit.Core.Rules
                 "\"Every invocation\" follows the call graph from what the platform calls per event: the handler method, the handler\n" +
                 "delegate of the executable form (`LambdaBootstrapBuilder.Create(handler, …)`), ASP.NET Core endpoint delegates\n" +
                 "(`app.MapGet(\"/\", () => …)`), middleware, controller actions and controller constructors (ASP.NET Core creates a\n" +
-                "controller per request), and the constructors of the services registered with `AddScoped` or `AddTransient` that\n" +
-                "such code takes (the container builds them per request). The code flow of each finding shows that path.\n" +
+                "controller per request), the constructors of the services registered with `AddScoped` or `AddTransient` that\n" +
+                "such code takes (the container builds them per request), and, in an ASP.NET Core app hosted on Lambda\n" +
+                "(`AddAWSLambdaHosting` or an `APIGatewayProxyFunction`-style handler), the factories registered with\n" +
+                "`AddScoped(_ => new …)` or `AddTransient(_ => new …)` (their `TryAdd` and keyed forms): ASP.NET Core opens a\n" +
+                "dependency injection scope for every request, and the container calls them there. Calls on a service taken from\n" +
+                "the container (`provider.GetService<IOrders>().Place(order)`) are followed to the service's implementations in\n" +
+                "source, also where Microsoft.Extensions.DependencyInjection is not restored. The code flow of each finding shows that path.\n" +
                 "\n" +
                 "It stays silent for clients created at start-up (a static field or static constructor, the handler type's\n" +
-                "constructor, `Main` before `RunAsync`, a DI registration such as `services.AddSingleton(_ => new AmazonS3Client())`),\n" +
+                "constructor, `Main` before `RunAsync`, a DI registration such as `services.AddSingleton(_ => new AmazonS3Client())`,\n" +
+                "and a scoped factory where no ASP.NET Core host opens a scope per request), for a parameter's fallback\n" +
+                "(`if (client == null) client = new AmazonSQSClient();`, `client ??= new …` on a parameter: it runs only for a\n" +
+                "caller that passes none),\n" +
                 "for clients kept across invocations (assigned to a static field, cached with `??=` or behind an `if (client is\n" +
                 "null)` guard, created in a `Lazy<T>`, `LazyInitializer`, `GetOrAdd` or `GetOrCreate` factory), for\n" +
                 "`IHttpClientFactory.CreateClient` and typed clients, for `new HttpClient(sharedHandler)` on a handler that outlives\n" +
@@ -4090,11 +4118,19 @@ namespace PlatformFit.Core.Rules
                 "\"Every invocation\" follows the call graph from what the platform calls per event: the handler method, the handler\n" +
                 "delegate of the executable form (LambdaBootstrapBuilder.Create(handler, …)), ASP.NET Core endpoint delegates\n" +
                 "(app.MapGet(\"/\", () => …)), middleware, controller actions and controller constructors (ASP.NET Core creates a\n" +
-                "controller per request), and the constructors of the services registered with AddScoped or AddTransient that\n" +
-                "such code takes (the container builds them per request). The code flow of each finding shows that path.\n" +
+                "controller per request), the constructors of the services registered with AddScoped or AddTransient that\n" +
+                "such code takes (the container builds them per request), and, in an ASP.NET Core app hosted on Lambda\n" +
+                "(AddAWSLambdaHosting or an APIGatewayProxyFunction-style handler), the factories registered with\n" +
+                "AddScoped(_ => new …) or AddTransient(_ => new …) (their TryAdd and keyed forms): ASP.NET Core opens a\n" +
+                "dependency injection scope for every request, and the container calls them there. Calls on a service taken from\n" +
+                "the container (provider.GetService<IOrders>().Place(order)) are followed to the service's implementations in\n" +
+                "source, also where Microsoft.Extensions.DependencyInjection is not restored. The code flow of each finding shows that path.\n" +
                 "\n" +
                 "It stays silent for clients created at start-up (a static field or static constructor, the handler type's\n" +
-                "constructor, Main before RunAsync, a DI registration such as services.AddSingleton(_ => new AmazonS3Client())),\n" +
+                "constructor, Main before RunAsync, a DI registration such as services.AddSingleton(_ => new AmazonS3Client()),\n" +
+                "and a scoped factory where no ASP.NET Core host opens a scope per request), for a parameter's fallback\n" +
+                "(if (client == null) client = new AmazonSQSClient();, client ??= new … on a parameter: it runs only for a\n" +
+                "caller that passes none),\n" +
                 "for clients kept across invocations (assigned to a static field, cached with ??= or behind an `if (client is\n" +
                 "null)guard, created in aLazy<T>, LazyInitializer, GetOrAddorGetOrCreate` factory), for\n" +
                 "IHttpClientFactory.CreateClient and typed clients, for new HttpClient(sharedHandler) on a handler that outlives\n" +
