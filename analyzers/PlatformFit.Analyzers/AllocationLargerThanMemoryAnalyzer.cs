@@ -150,6 +150,8 @@ namespace PlatformFit.Analyzers
             }
         }
 
+        private const string CannotSucceed = "the allocation cannot succeed there, so stream the data or raise the memory size";
+
         private static void Check(SyntaxNodeAnalysisContext context, LimitedUnits units, SyntaxNode site, double bytes, Location sizeOrigin, string what)
         {
             if (bytes <= units.Smallest * MegabyteText.BytesPerMegabyte)
@@ -166,7 +168,7 @@ namespace PlatformFit.Analyzers
                 e => e.Reaching,
                 e => e.Limit.Related,
                 $"{what} allocates {size}",
-                first => new object[] { what, size, CodePlace.Of(sizeOrigin), first.Reaching.Unit.Unit.Name, first.Limit.Text });
+                first => new object[] { $"{what} allocates", size, CodePlace.Of(sizeOrigin), first.Reaching.Unit.Unit.Name, first.Limit.Text, CannotSucceed });
         }
 
         /// <summary>Sizes written as literals too small to exceed any unit's memory, whatever the element: no binding needed.</summary>

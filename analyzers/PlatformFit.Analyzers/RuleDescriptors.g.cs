@@ -124,11 +124,11 @@ namespace PlatformFit.Analyzers
         public static readonly DiagnosticDescriptor PF3002 = new DiagnosticDescriptor(
             id: "PF3002",
             title: "Constant allocation larger than the function's memory",
-            messageFormat: "{0} allocates {1} ({2}), more than the memory of function '{3}': {4}; the allocation cannot succeed there, so stream the data or raise the memory size",
+            messageFormat: "{0} {1} ({2}), more than the memory of function '{3}': {4}; {5}",
             category: "Limits",
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,
-            description: "Code that a deployment unit runs allocates, in one piece and with a constant size, more than the unit's whole memory: an array (new byte[N], new T[N] of a type whose size is known), a MemoryStream with that capacity, ArrayPool.Shared.Rent or GC.AllocateUninitializedArray. An AWS Lambda function's process cannot use more memory than the function's memory size (the .NET runtime support caps the GC heap there), so the allocation throws OutOfMemoryException or the environment is stopped, on every invocation that reaches it. Only constant sizes are read; the memory is the unit's configured value or the deploy tool's default, and never a guess.",
+            description: "Code that a deployment unit runs allocates, in one piece and with a constant size, more than the unit's whole memory: an array (new byte[N], new T[N] of a type whose size is known), a MemoryStream with that capacity, ArrayPool.Shared.Rent or GC.AllocateUninitializedArray. An AWS Lambda function's process cannot use more memory than the function's memory size (the .NET runtime support caps the GC heap there), so the allocation throws OutOfMemoryException or the environment is stopped, on every invocation that reaches it. Only constant sizes are read; the memory is the unit's configured value or the deploy tool's default, and never a guess. The rule also reports a GC heap hard limit that the function's environment sets (DOTNET_GCHeapHardLimit or COMPlus_GCHeapHardLimit, hexadecimal bytes) above its memory: the heap may then grow past what the function has.",
             helpLinkUri: "https://github.com/platformfit/platformfit/blob/main/rules/PF3002.md",
             customTags: System.Array.Empty<string>());
 

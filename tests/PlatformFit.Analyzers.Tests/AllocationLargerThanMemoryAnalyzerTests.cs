@@ -46,7 +46,7 @@ namespace PlatformFit.Analyzers.Tests
                     }
                 }
                 """)
-                .Expect(PF3002().WithArguments("'new byte[1_500_000_000]'", "1,430.5 MB", "Resizer.cs(7,31)", "resize", "1,024 MB (serverless.yml(8,17))"))
+                .Expect(PF3002().WithArguments("'new byte[1_500_000_000]' allocates", "1,430.5 MB", "Resizer.cs(7,31)", "resize", "1,024 MB (serverless.yml(8,17))", "the allocation cannot succeed there, so stream the data or raise the memory size"))
                 .RunAsync();
         }
 
@@ -71,9 +71,9 @@ namespace PlatformFit.Analyzers.Tests
                 }
                 """)
                 .Expect(
-                    PF3002().WithArguments("'new long[Pixels]'", "1,144.4 MB", "Resizer.cs(5,23)", "resize", "1,024 MB (serverless.yml(8,17))"),
-                    PF3002(2).WithArguments("'new string[Pixels]'", "1,144.4 MB", "Resizer.cs(5,23)", "resize", "1,024 MB (serverless.yml(8,17))"),
-                    PF3002(3).WithArguments("'new byte[1024, 1024, 1100]'", "1,100 MB", "Resizer.cs(11,29)", "resize", "1,024 MB (serverless.yml(8,17))"))
+                    PF3002().WithArguments("'new long[Pixels]' allocates", "1,144.4 MB", "Resizer.cs(5,23)", "resize", "1,024 MB (serverless.yml(8,17))", "the allocation cannot succeed there, so stream the data or raise the memory size"),
+                    PF3002(2).WithArguments("'new string[Pixels]' allocates", "1,144.4 MB", "Resizer.cs(5,23)", "resize", "1,024 MB (serverless.yml(8,17))", "the allocation cannot succeed there, so stream the data or raise the memory size"),
+                    PF3002(3).WithArguments("'new byte[1024, 1024, 1100]' allocates", "1,100 MB", "Resizer.cs(11,29)", "resize", "1,024 MB (serverless.yml(8,17))", "the allocation cannot succeed there, so stream the data or raise the memory size"))
                 .RunAsync();
         }
 
@@ -102,9 +102,9 @@ namespace PlatformFit.Analyzers.Tests
                 }
                 """)
                 .Expect(
-                    PF3002().WithArguments("'new MemoryStream'", "1,200 MB", "Resizer.cs(9,33)", "resize", "1,024 MB (serverless.yml(8,17))"),
-                    PF3002(2).WithArguments("'ArrayPool<byte>.Rent'", "1,907.3 MB", "Resizer.cs(14,50)", "resize", "1,024 MB (serverless.yml(8,17))"),
-                    PF3002(3).WithArguments("'GC.AllocateUninitializedArray<int>'", "1,144.4 MB", "Resizer.cs(15,58)", "resize", "1,024 MB (serverless.yml(8,17))"))
+                    PF3002().WithArguments("'new MemoryStream' allocates", "1,200 MB", "Resizer.cs(9,33)", "resize", "1,024 MB (serverless.yml(8,17))", "the allocation cannot succeed there, so stream the data or raise the memory size"),
+                    PF3002(2).WithArguments("'ArrayPool<byte>.Rent' allocates", "1,907.3 MB", "Resizer.cs(14,50)", "resize", "1,024 MB (serverless.yml(8,17))", "the allocation cannot succeed there, so stream the data or raise the memory size"),
+                    PF3002(3).WithArguments("'GC.AllocateUninitializedArray<int>' allocates", "1,144.4 MB", "Resizer.cs(15,58)", "resize", "1,024 MB (serverless.yml(8,17))", "the allocation cannot succeed there, so stream the data or raise the memory size"))
                 .RunAsync();
         }
 
@@ -126,11 +126,12 @@ namespace PlatformFit.Analyzers.Tests
                     handler: Images::Images.Resizer::Handle
                 """)
                 .Expect(PF3002().WithArguments(
-                    "'new byte[1100 * 1024 * 1024]'",
+                    "'new byte[1100 * 1024 * 1024]' allocates",
                     "1,100 MB",
                     "Resizer.cs(5,47)",
                     "resize",
-                    "the Serverless Framework default of 1,024 MB (no memory size is set at serverless.yml(4,3))"))
+                    "the Serverless Framework default of 1,024 MB (no memory size is set at serverless.yml(4,3))",
+                    "the allocation cannot succeed there, so stream the data or raise the memory size"))
                 .RunAsync();
         }
 
@@ -159,7 +160,7 @@ namespace PlatformFit.Analyzers.Tests
                   resize:
                     handler: Images::Images.Resizer::Handle
                 """)
-                .Expect(PF3002().WithArguments("'new byte[Canvas]'", "320 MB", "Resizer.cs(10,23)", "resize", "256 MB (serverless.yml(3,15))"))
+                .Expect(PF3002().WithArguments("'new byte[Canvas]' allocates", "320 MB", "Resizer.cs(10,23)", "resize", "256 MB (serverless.yml(3,15))", "the allocation cannot succeed there, so stream the data or raise the memory size"))
                 .RunAsync();
         }
 
@@ -269,11 +270,12 @@ namespace PlatformFit.Analyzers.Tests
                     memorySize: {|#1:${ssm:/images/resize-memory}|}
                 """)
                 .Expect(PF3002().WithArguments(
-                    "'new double[1_500_000_000]'",
+                    "'new double[1_500_000_000]' allocates",
                     "11,444.1 MB",
                     "Resizer.cs(5,49)",
                     "resize",
-                    "at most 10,240 MB, the AWS Lambda maximum (the configured memory size cannot be evaluated: '${ssm:/images/resize-memory}' is resolved at deploy time)"))
+                    "at most 10,240 MB, the AWS Lambda maximum (the configured memory size cannot be evaluated: '${ssm:/images/resize-memory}' is resolved at deploy time)",
+                    "the allocation cannot succeed there, so stream the data or raise the memory size"))
                 .RunAsync();
         }
 
@@ -302,7 +304,7 @@ namespace PlatformFit.Analyzers.Tests
                     capacityProvider: analytics-fleet
                     memorySize: {|#1:16384|}
                 """)
-                .Expect(PF3002().WithArguments("'new byte[20_000_000_000L]'", "19,073.5 MB", "Resizer.cs(7,48)", "archive", "16,384 MB (serverless.yml(11,17))"))
+                .Expect(PF3002().WithArguments("'new byte[20_000_000_000L]' allocates", "19,073.5 MB", "Resizer.cs(7,48)", "archive", "16,384 MB (serverless.yml(11,17))", "the allocation cannot succeed there, so stream the data or raise the memory size"))
                 .RunAsync();
         }
 

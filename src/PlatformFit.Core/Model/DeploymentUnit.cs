@@ -70,6 +70,13 @@ namespace PlatformFit.Core.Model
         public ConfigValue<bool> ManagedInstances { get; init; } = ConfigValue<bool>.Absent;
 
         /// <summary>
+        /// The GC heap hard limit the function's environment sets (<c>DOTNET_GCHeapHardLimit</c> or
+        /// <c>COMPlus_GCHeapHardLimit</c>): the variable and its value as written, which the .NET runtime reads as
+        /// hexadecimal. Unknown when the environment cannot be evaluated.
+        /// </summary>
+        public ConfigValue<EnvironmentVariable> GcHeapHardLimit { get; init; } = ConfigValue<EnvironmentVariable>.Absent;
+
+        /// <summary>
         /// The tool that writes and rewrites the unit's declaration (CloudFormation <c>Metadata.Tool</c>;
         /// <c>Amazon.Lambda.Annotations</c> marks the functions its source generator manages), or absent when people do.
         /// </summary>
@@ -83,5 +90,12 @@ namespace PlatformFit.Core.Model
         public string? CodeTool => Tool.TryGetValue(out var tool) && Tool.Span is null ? tool : null;
 
         public override string ToString() => $"{Platform}:{Name} ({ConfigPath})";
+    }
+
+    /// <summary>An environment variable a deployment config sets for a unit, as written.</summary>
+    public sealed record EnvironmentVariable(string Name, string Value)
+    {
+        /// <summary>The variables through which a deployment sets the .NET GC heap hard limit.</summary>
+        public static readonly string[] GcHeapHardLimitNames = { "DOTNET_GCHeapHardLimit", "COMPlus_GCHeapHardLimit" };
     }
 }

@@ -2285,10 +2285,10 @@ namespace PlatformFit.Core.Rules
         public static RuleMetadata PF3002 { get; } = new RuleMetadata(
             id: "PF3002",
             title: "Constant allocation larger than the function's memory",
-            messageFormat: "{0} allocates {1} ({2}), more than the memory of function '{3}': {4}; the allocation cannot succeed there, so stream the data or raise the memory size",
+            messageFormat: "{0} {1} ({2}), more than the memory of function '{3}': {4}; {5}",
             category: "Limits",
             defaultSeverity: RuleSeverity.Warning,
-            description: "Code that a deployment unit runs allocates, in one piece and with a constant size, more than the unit's whole memory: an array (new byte[N], new T[N] of a type whose size is known), a MemoryStream with that capacity, ArrayPool.Shared.Rent or GC.AllocateUninitializedArray. An AWS Lambda function's process cannot use more memory than the function's memory size (the .NET runtime support caps the GC heap there), so the allocation throws OutOfMemoryException or the environment is stopped, on every invocation that reaches it. Only constant sizes are read; the memory is the unit's configured value or the deploy tool's default, and never a guess.")
+            description: "Code that a deployment unit runs allocates, in one piece and with a constant size, more than the unit's whole memory: an array (new byte[N], new T[N] of a type whose size is known), a MemoryStream with that capacity, ArrayPool.Shared.Rent or GC.AllocateUninitializedArray. An AWS Lambda function's process cannot use more memory than the function's memory size (the .NET runtime support caps the GC heap there), so the allocation throws OutOfMemoryException or the environment is stopped, on every invocation that reaches it. Only constant sizes are read; the memory is the unit's configured value or the deploy tool's default, and never a guess. The rule also reports a GC heap hard limit that the function's environment sets (DOTNET_GCHeapHardLimit or COMPlus_GCHeapHardLimit, hexadecimal bytes) above its memory: the heap may then grow past what the function has.")
         {
             Tags = Array.AsReadOnly(new string[] { "reliability", "correctness", "aws-lambda", "memory", "serverless" }),
             Precision = "high",
@@ -2346,6 +2346,15 @@ namespace PlatformFit.Core.Rules
                 "larger than AWS Lambda's maximum of 10,240 MB (a maximum that does not hold for a function on Lambda Managed\n" +
                 "Instances, whose memory then stays unknown).\n" +
                 "\n" +
+                "The same goes for the GC heap hard limit a deployment sets in the function's environment — `DOTNET_GCHeapHardLimit`\n" +
+                "or `COMPlus_GCHeapHardLimit` in Serverless `environment` (provider or function) or CloudFormation / SAM\n" +
+                "`Environment.Variables` (`Globals` too), a number of bytes the runtime reads as hexadecimal (`0x80000000` is\n" +
+                "2,048 MB). A limit above the function's memory lets the heap grow past what the environment has, so it runs out of\n" +
+                "memory before the GC collects; the rule reports it on the variable's value, with the memory line beside it. It is\n" +
+                "silent for a value it cannot evaluate or parse, for a limit within the memory, and on managed instances. The limit in\n" +
+                "`runtimeconfig.template.json` (`System.GC.HeapHardLimit`) and in `aws-lambda-tools-defaults.json`'s\n" +
+                "`environment-variables` is not read yet.\n" +
+                "\n" +
                 "## Non-compliant\n" +
                 "\n" +
                 "```csharp\n" +
@@ -2359,6 +2368,14 @@ namespace PlatformFit.Core.Rules
                 "```yaml\n" +
                 "provider:\n" +
                 "  memorySize: 512                             # inherited by every function without its own memorySize\n" +
+                "```\n" +
+                "\n" +
+                "```yaml\n" +
+                "functions:\n" +
+                "  export:\n" +
+                "    memorySize: 1024\n" +
+                "    environment:\n" +
+                "      DOTNET_GCHeapHardLimit: 0x80000000         # PF3002: 2,048 MB of heap in a 1,024 MB function\n" +
                 "```\n" +
                 "\n" +
                 "## Compliant\n" +
@@ -2432,6 +2449,15 @@ namespace PlatformFit.Core.Rules
                 "larger than AWS Lambda's maximum of 10,240 MB (a maximum that does not hold for a function on Lambda Managed\n" +
                 "Instances, whose memory then stays unknown).\n" +
                 "\n" +
+                "The same goes for the GC heap hard limit a deployment sets in the function's environment — DOTNET_GCHeapHardLimit\n" +
+                "or COMPlus_GCHeapHardLimit in Serverless environment (provider or function) or CloudFormation / SAM\n" +
+                "Environment.Variables (Globals too), a number of bytes the runtime reads as hexadecimal (0x80000000 is\n" +
+                "2,048 MB). A limit above the function's memory lets the heap grow past what the environment has, so it runs out of\n" +
+                "memory before the GC collects; the rule reports it on the variable's value, with the memory line beside it. It is\n" +
+                "silent for a value it cannot evaluate or parse, for a limit within the memory, and on managed instances. The limit in\n" +
+                "runtimeconfig.template.json (System.GC.HeapHardLimit) and in aws-lambda-tools-defaults.json's\n" +
+                "environment-variables is not read yet.\n" +
+                "\n" +
                 "Non-compliant\n" +
                 "\n" +
                 "    private static async Task ArchiveAsync(Order order)\n" +
@@ -2442,6 +2468,12 @@ namespace PlatformFit.Core.Rules
                 "\n" +
                 "    provider:\n" +
                 "      memorySize: 512                             # inherited by every function without its own memorySize\n" +
+                "\n" +
+                "    functions:\n" +
+                "      export:\n" +
+                "        memorySize: 1024\n" +
+                "        environment:\n" +
+                "          DOTNET_GCHeapHardLimit: 0x80000000         # PF3002: 2,048 MB of heap in a 1,024 MB function\n" +
                 "\n" +
                 "Compliant\n" +
                 "\n" +

@@ -222,6 +222,7 @@ namespace PlatformFit.Core.Config.CloudFormation
                     Condition = condition,
                     PackageType = packageType,
                     ManagedInstances = ReadCapacityProvider(properties.Find("CapacityProviderConfig"), values),
+                    GcHeapHardLimit = ReadGcHeapHardLimit(properties["Environment"], values, OriginOf),
                     Tool = ToolOf(function),
                     Doors = doors,
                 };
@@ -252,6 +253,49 @@ namespace PlatformFit.Core.Config.CloudFormation
                 function.Body["Metadata"] is { IsMapping: true } metadata && metadata["Tool"] is { IsScalar: true, Tag: null, Value: { Length: > 0 } tool } node
                     ? ConfigValue<string>.Known(tool, node.Span)
                     : ConfigValue<string>.Absent;
+
+            /// <summary>The GC heap hard limit <c>Environment.Variables</c> sets (Globals merged); unknown when they cannot be evaluated.</summary>
+            private static ConfigValue<EnvironmentVariable> ReadGcHeapHardLimit(YamlNode? environment, IntrinsicFunctionEvaluator values, Func<YamlNode?, ValueOrigin> originOf)
+            {
+                if (environment is null)
+                {
+                    return ConfigValue<EnvironmentVariable>.Absent;
+                }
+
+                var evaluated = values.Evaluate(environment);
+                if (evaluated.IsUnknown)
+                {
+                    return ConfigValue<EnvironmentVariable>.Unknown(evaluated.UnknownReason!, evaluated.Span ?? environment.Span);
+                }
+
+                var variablesNode = evaluated.Node is { IsMapping: true } mapping ? mapping["Variables"] : null;
+                var variables = variablesNode is null ? null : values.Evaluate(variablesNode);
+                if (variables is { IsUnknown: true })
+                {
+                    return ConfigValue<EnvironmentVariable>.Unknown(variables.UnknownReason!, variables.Span ?? variablesNode!.Span);
+                }
+
+                if (variables?.Node is not { IsMapping: true } map)
+                {
+                    return ConfigValue<EnvironmentVariable>.Absent;
+                }
+
+                foreach (var name in EnvironmentVariable.GcHeapHardLimitNames)
+                {
+                    if (map[name] is { } node)
+                    {
+                        var text = values.Text(node, BranchPolicy.SameValue, originOf(node));
+                        return text.State switch
+                        {
+                            ValueState.Known => ConfigValue<EnvironmentVariable>.Known(new EnvironmentVariable(name, text.Value), text.Span, text.Origin),
+                            ValueState.Unknown => ConfigValue<EnvironmentVariable>.Unknown(text.UnknownReason!, text.Span),
+                            _ => ConfigValue<EnvironmentVariable>.Absent,
+                        };
+                    }
+                }
+
+                return ConfigValue<EnvironmentVariable>.Absent;
+            }
 
             private static HashSet<string>? IgnoredGlobals(TemplateResource function)
             {
@@ -508,6 +552,8 @@ namespace PlatformFit.Core.Config.CloudFormation
 
             public ConfigValue<bool> ManagedInstances { get; init; } = ConfigValue<bool>.Absent;
 
+            public ConfigValue<EnvironmentVariable> GcHeapHardLimit { get; init; } = ConfigValue<EnvironmentVariable>.Absent;
+
             public List<FrontDoor> Doors { get; init; } = new();
 
             public DeploymentUnit Unit(IReadOnlyList<FrontDoor> doors) =>
@@ -523,6 +569,7 @@ namespace PlatformFit.Core.Config.CloudFormation
                     Condition = Condition,
                     PackageType = PackageType,
                     ManagedInstances = ManagedInstances,
+                    GcHeapHardLimit = GcHeapHardLimit,
                     Tool = Tool,
                     FrontDoors = doors,
                 };

@@ -176,6 +176,7 @@ namespace PlatformFit.Core.Config.Serverless
                         ? ConfigValue<string>.Known("Image", image.Key.Span)
                         : ConfigValue<string>.Absent,
                     ManagedInstances = CapacityProvider(body),
+                    GcHeapHardLimit = Inherit(GcHeapHardLimitIn(body), GcHeapHardLimitIn(provider), ConfigValue<EnvironmentVariable>.Absent),
                 };
             }
 
@@ -337,6 +338,46 @@ namespace PlatformFit.Core.Config.Serverless
                 var off = value.IsMissing || value.Node is { IsNull: true }
                     || (value.IsText && (value.Text!.Length == 0 || string.Equals(value.Text, "false", StringComparison.OrdinalIgnoreCase)));
                 return off ? ConfigValue<bool>.Absent : ConfigValue<bool>.Known(true, entry.Key.Span);
+            }
+
+            /// <summary>
+            /// The GC heap hard limit an <c>environment</c> mapping sets; absent when it sets none (so a function's own
+            /// environment falls back to the provider's, as the framework merges them), unknown when it cannot be read.
+            /// </summary>
+            private ConfigValue<EnvironmentVariable> GcHeapHardLimitIn(YamlNode owner)
+            {
+                var environment = owner.Find("environment");
+                if (environment is null)
+                {
+                    return ConfigValue<EnvironmentVariable>.Absent;
+                }
+
+                var resolved = resolver.Resolve(environment.Value);
+                if (resolved.IsUnknown)
+                {
+                    return ConfigValue<EnvironmentVariable>.Unknown(resolved.UnknownReason!, environment.Value.Span);
+                }
+
+                if (resolved.Node is not { IsMapping: true } variables)
+                {
+                    return ConfigValue<EnvironmentVariable>.Absent;
+                }
+
+                foreach (var name in EnvironmentVariable.GcHeapHardLimitNames)
+                {
+                    if (variables.Find(name) is { } entry)
+                    {
+                        var value = Text(entry.Value);
+                        return value.State switch
+                        {
+                            ValueState.Known => ConfigValue<EnvironmentVariable>.Known(new EnvironmentVariable(name, value.Value), value.Span),
+                            ValueState.Unknown => ConfigValue<EnvironmentVariable>.Unknown(value.UnknownReason!, value.Span),
+                            _ => ConfigValue<EnvironmentVariable>.Absent,
+                        };
+                    }
+                }
+
+                return ConfigValue<EnvironmentVariable>.Absent;
             }
 
             /// <summary>The function's own value, else the provider's, else the framework's default.</summary>

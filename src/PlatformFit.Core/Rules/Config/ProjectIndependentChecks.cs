@@ -6,7 +6,7 @@ using PlatformFit.Core.Platforms;
 namespace PlatformFit.Core.Rules.Config
 {
     /// <summary>
-    /// The config rules that need nothing from a project — PF3101, PF3102, PF3103, PF4001, PF4002 — in one call, for
+    /// The config rules that need nothing from a project — PF3101, PF3102, PF3103, PF4001, PF4002 and PF3002's GC heap limit — in one call, for
     /// a host that checks units no project binds to (the CLI, for a <c>serverless.yml</c> whose code is not in the
     /// repository). The analyzers run the same checks one rule per analyzer.
     /// </summary>
@@ -37,6 +37,11 @@ namespace PlatformFit.Core.Rules.Config
             if (RetiredRuntime.Check(unit, profile, scanDate) is { } runtime)
             {
                 yield return runtime;
+            }
+
+            if (GcHeapLimitBeyondMemory.Check(unit, profile, display) is { } heapLimit)
+            {
+                yield return heapLimit;
             }
         }
     }
