@@ -1,8 +1,11 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PlatformFit.Analyzers.Deployment;
+using PlatformFit.Core.Model;
+using PlatformFit.Core.Platforms;
 using PlatformFit.Core.Rules.Config;
 
 namespace PlatformFit.Analyzers
@@ -29,5 +32,17 @@ namespace PlatformFit.Analyzers
 
         /// <summary>The rule's findings on the project's deployment (the units that deploy it, and what the build says of it).</summary>
         private protected abstract IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment);
+
+        /// <summary>A Core check of one unit against its platform's profile, run for every unit that has a profile.</summary>
+        private protected static IEnumerable<ConfigFinding> PerUnit(ProjectDeployment deployment, Func<DeploymentUnit, PlatformProfile, ConfigFinding?> check)
+        {
+            foreach (var bound in deployment.Units)
+            {
+                if (PlatformProfiles.Find(bound.Unit.Platform) is { } profile && check(bound.Unit, profile) is { } finding)
+                {
+                    yield return finding;
+                }
+            }
+        }
     }
 }

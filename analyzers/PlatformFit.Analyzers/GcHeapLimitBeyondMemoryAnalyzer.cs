@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PlatformFit.Analyzers.Deployment;
-using PlatformFit.Core.Platforms;
 using PlatformFit.Core.Rules.Config;
 
 namespace PlatformFit.Analyzers
@@ -20,16 +19,7 @@ namespace PlatformFit.Analyzers
         {
         }
 
-        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
-        {
-            foreach (var bound in deployment.Units)
-            {
-                if (PlatformProfiles.Find(bound.Unit.Platform) is { } profile
-                    && GcHeapLimitBeyondMemory.Check(bound.Unit, profile, deployment.Display) is { } finding)
-                {
-                    yield return finding;
-                }
-            }
-        }
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment) =>
+            PerUnit(deployment, (unit, profile) => GcHeapLimitBeyondMemory.Check(unit, profile, deployment.Display));
     }
 }

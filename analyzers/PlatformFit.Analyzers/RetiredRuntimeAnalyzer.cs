@@ -1,9 +1,8 @@
+using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PlatformFit.Analyzers.Deployment;
-using PlatformFit.Core.Platforms;
 using PlatformFit.Core.Rules.Config;
 
 namespace PlatformFit.Analyzers
@@ -24,19 +23,7 @@ namespace PlatformFit.Analyzers
         private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
         {
             var scanDate = ConfigRuleAnalysis.ScanDateOf(compilation.Options);
-            if (scanDate is null)
-            {
-                yield break;
-            }
-
-            foreach (var bound in deployment.Units)
-            {
-                if (PlatformProfiles.Find(bound.Unit.Platform) is { } profile
-                    && RetiredRuntime.Check(bound.Unit, profile, scanDate) is { } finding)
-                {
-                    yield return finding;
-                }
-            }
+            return scanDate is null ? Array.Empty<ConfigFinding>() : PerUnit(deployment, (unit, profile) => RetiredRuntime.Check(unit, profile, scanDate));
         }
     }
 }

@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PlatformFit.Analyzers.Deployment;
-using PlatformFit.Core.Platforms;
 using PlatformFit.Core.Rules.Config;
 
 namespace PlatformFit.Analyzers
@@ -20,16 +18,7 @@ namespace PlatformFit.Analyzers
         {
         }
 
-        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment)
-        {
-            foreach (var bound in deployment.Units)
-            {
-                if (PlatformProfiles.Find(bound.Unit.Platform) is { } profile
-                    && TimeoutBeyondFrontDoor.Check(bound.Unit, profile, deployment.Display) is { } finding)
-                {
-                    yield return finding;
-                }
-            }
-        }
+        private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment) =>
+            PerUnit(deployment, (unit, profile) => TimeoutBeyondFrontDoor.Check(unit, profile, deployment.Display));
     }
 }
