@@ -148,7 +148,7 @@ namespace PlatformFit.Analyzers
         public static readonly DiagnosticDescriptor PF3102 = new DiagnosticDescriptor(
             id: "PF3102",
             title: "Function timeout longer than its API Gateway front door waits",
-            messageFormat: "Function '{0}' can run for {1} s ({2}), but {3} at {4} gives up after {5} s: the caller gets a 504 while the function keeps running, and billing, for up to {6} s more",
+            messageFormat: "{0} can run for {1} s ({2}), but {3} at {4} gives up after {5} s: the caller gets a 504 while the function keeps running, and billing, for up to {6} s more",
             category: "Limits",
             defaultSeverity: DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PlatformFit.Analyzers.Deployment;
@@ -8,7 +9,7 @@ namespace PlatformFit.Analyzers
 {
     /// <summary>
     /// PF3102: a function whose timeout is longer than its API Gateway front door waits, reported on the line that
-    /// sets the timeout with the front door as related location. The check is Core's <see cref="TimeoutBeyondFrontDoor"/>.
+    /// sets the timeout with the front door as related location (once for the functions that share that line). The check is Core's <see cref="TimeoutBeyondFrontDoor"/>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TimeoutBeyondFrontDoorAnalyzer : ConfigRuleAnalyzer
@@ -19,6 +20,6 @@ namespace PlatformFit.Analyzers
         }
 
         private protected override IEnumerable<ConfigFinding> Check(CompilationAnalysisContext compilation, ProjectDeployment deployment) =>
-            PerUnit(deployment, (unit, profile) => TimeoutBeyondFrontDoor.Check(unit, profile, deployment.Display));
+            TimeoutBeyondFrontDoor.CheckAll(deployment.Units.Select(bound => bound.Unit).ToList(), deployment.Display);
     }
 }

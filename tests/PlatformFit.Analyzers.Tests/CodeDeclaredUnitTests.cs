@@ -123,9 +123,9 @@ namespace PlatformFit.Analyzers.Tests
                 """)
                 .Expect(
                     new DiagnosticResult("PF3102", DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1)
-                        .WithArguments("OrdersFunctionsGetGenerated", "30", "the Amazon.Lambda.Annotations default", "an API Gateway REST API (RestApi)", "src/Orders/Functions.cs(8,6)", "29", "1"),
+                        .WithArguments("Function 'OrdersFunctionsGetGenerated'", "30", "the Amazon.Lambda.Annotations default", "an API Gateway REST API (RestApi)", "src/Orders/Functions.cs(8,6)", "29", "1"),
                     new DiagnosticResult("PF3102", DiagnosticSeverity.Warning).WithLocation(2).WithLocation(3)
-                        .WithArguments("OrdersFunctionsCreateGenerated", "60", "src/Orders/Functions.cs(11,31)", "an API Gateway HTTP API (HttpApi)", "src/Orders/Functions.cs(12,6)", "30", "30"))
+                        .WithArguments("Function 'OrdersFunctionsCreateGenerated'", "60", "src/Orders/Functions.cs(11,31)", "an API Gateway HTTP API (HttpApi)", "src/Orders/Functions.cs(12,6)", "30", "30"))
                 .RunAsync();
         }
 

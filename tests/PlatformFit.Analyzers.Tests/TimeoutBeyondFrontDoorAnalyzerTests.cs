@@ -30,7 +30,7 @@ namespace PlatformFit.Analyzers.Tests
                       - {|#1:httpApi|}: 'POST /orders'
                 """)
                 .Expect(new DiagnosticResult("PF3102", DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1)
-                    .WithArguments("api", "60", "serverless.yml(7,14)", "an API Gateway HTTP API (httpApi)", "serverless.yml(9,9)", "30", "30"))
+                    .WithArguments("Function 'api'", "60", "serverless.yml(7,14)", "an API Gateway HTTP API (httpApi)", "serverless.yml(9,9)", "30", "30"))
                 .RunAsync();
         }
 

@@ -38,21 +38,15 @@ namespace PlatformFit.Cli.Scanning
 
             var assemblyNames = projects.Select(p => p.AssemblyName).Distinct(System.StringComparer.Ordinal).ToList();
             ConfigSpanDisplay display = span => span.ToDisplayString(RepositoryWalker.Relative(root, span.Path));
+            var unbound = configs.SelectMany(c => c.Units).Where(u => !bound.Contains(u)).ToList();
+            var checks = ProjectIndependentChecks.CheckAll(unbound, asOf, display)
+                .Concat(unbound.Select(unit => UnresolvedHandler.CheckAssemblyIsBuilt(unit, assemblyNames)).OfType<ConfigFinding>());
             var findings = new List<Finding>();
-            foreach (var unit in configs.SelectMany(c => c.Units).Where(u => !bound.Contains(u)))
+            foreach (var check in checks)
             {
-                var checks = ProjectIndependentChecks.Check(unit, asOf, display);
-                if (UnresolvedHandler.CheckAssemblyIsBuilt(unit, assemblyNames) is { } handler)
+                if (ToFinding(root, check, analyzerConfiguration) is { } finding)
                 {
-                    checks = checks.Append(handler);
-                }
-
-                foreach (var check in checks)
-                {
-                    if (ToFinding(root, check, analyzerConfiguration) is { } finding)
-                    {
-                        findings.Add(finding);
-                    }
+                    findings.Add(finding);
                 }
             }
 

@@ -2681,7 +2681,7 @@ namespace PlatformFit.Core.Rules
         public static RuleMetadata PF3102 { get; } = new RuleMetadata(
             id: "PF3102",
             title: "Function timeout longer than its API Gateway front door waits",
-            messageFormat: "Function '{0}' can run for {1} s ({2}), but {3} at {4} gives up after {5} s: the caller gets a 504 while the function keeps running, and billing, for up to {6} s more",
+            messageFormat: "{0} can run for {1} s ({2}), but {3} at {4} gives up after {5} s: the caller gets a 504 while the function keeps running, and billing, for up to {6} s more",
             category: "Limits",
             defaultSeverity: RuleSeverity.Warning,
             description: "An API Gateway front door waits a fixed time for the function: 29 seconds for a REST API (unless a Regional or private API raises its integration timeout), 30 seconds for an HTTP API and 29 seconds for each WebSocket message. A function whose timeout is longer keeps running after API Gateway has answered the caller with 504 Gateway Timeout: the work may finish, but nobody receives the result, retries pile up, and the time is billed. The rule compares the function's timeout with the front door's integration timeout from the platform profile (or the one the config sets) and reports on the timeout's line, with the front door as related location.")
@@ -2732,7 +2732,9 @@ namespace PlatformFit.Core.Rules
                 "limit is almost always a copy of a worker's setting onto an API function, or a hope that long requests will work.\n" +
                 "\n" +
                 "The rule reports on the line that sets the timeout (also when the function inherits it from `provider` or\n" +
-                "`Globals`), with the front door as related location, and names both numbers. A REST API whose event raises the\n" +
+                "`Globals`), with the front door as related location, and names both numbers. Functions that inherit one shared\n" +
+                "timeout get one finding on that line, which names them all (\"Functions 'orders' and 'carts' can run for 60 s\") and\n" +
+                "the front door that gives up first, with each function's front door as a related location. A REST API whose event raises the\n" +
                 "integration timeout is compared with that value.\n" +
                 "\n" +
                 "## Non-compliant\n" +
@@ -2820,7 +2822,9 @@ namespace PlatformFit.Core.Rules
                 "limit is almost always a copy of a worker's setting onto an API function, or a hope that long requests will work.\n" +
                 "\n" +
                 "The rule reports on the line that sets the timeout (also when the function inherits it from provider or\n" +
-                "Globals), with the front door as related location, and names both numbers. A REST API whose event raises the\n" +
+                "Globals), with the front door as related location, and names both numbers. Functions that inherit one shared\n" +
+                "timeout get one finding on that line, which names them all (\"Functions 'orders' and 'carts' can run for 60 s\") and\n" +
+                "the front door that gives up first, with each function's front door as a related location. A REST API whose event raises the\n" +
                 "integration timeout is compared with that value.\n" +
                 "\n" +
                 "Non-compliant\n" +

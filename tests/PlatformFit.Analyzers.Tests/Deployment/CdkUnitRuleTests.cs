@@ -49,7 +49,7 @@ namespace PlatformFit.Analyzers.Tests.Deployment
                 }
                 """)
                 .Expect(new DiagnosticResult("PF3102", DiagnosticSeverity.Warning).WithLocation(0).WithLocation(1)
-                    .WithArguments("Api", "60", "src/Infra/OrdersStack.cs(14,23)", "an API Gateway HTTP API (HttpLambdaIntegration)", "src/Infra/OrdersStack.cs(17,75)", "30", "30"))
+                    .WithArguments("Function 'Api'", "60", "src/Infra/OrdersStack.cs(14,23)", "an API Gateway HTTP API (HttpLambdaIntegration)", "src/Infra/OrdersStack.cs(17,75)", "30", "30"))
                 .RunAsync();
         }
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using PlatformFit.Core.Config;
 using PlatformFit.Core.Model;
 using PlatformFit.Core.Platforms;
 using PlatformFit.Core.Rules.Config;
@@ -210,6 +211,59 @@ namespace PlatformFit.Core.Tests.Rules
             Assert.NotNull(finding);
             Assert.Equal("http", Assert.Single(finding.Related).Text(yaml));
             Assert.Contains("gives up after 29 s", finding.Message, System.StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void Functions_that_inherit_one_timeout_share_one_finding_on_that_line_naming_them_all()
+        {
+            const string template = """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Runtime: dotnet10
+                    Timeout: 60
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: Shop::Shop.Orders::Handle
+                      Events:
+                        Api: { Type: HttpApi, Properties: { Path: /orders, Method: GET } }
+                  Carts:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: Shop::Shop.Carts::Handle
+                      Events:
+                        Api: { Type: Api, Properties: { Path: /carts, Method: GET } }
+                  Nightly:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: Shop::Shop.Nightly::Handle
+                      Events:
+                        Tick: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+                  Search:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: Shop::Shop.Search::Handle
+                      Timeout: 45
+                      Events:
+                        Api: { Type: HttpApi, Properties: { Path: /search, Method: GET } }
+                """;
+            var units = DeploymentConfigReader.Read(ConfigUnits.TemplatePath, template, ConfigReadContext.Default).Units;
+
+            var findings = TimeoutBeyondFrontDoor.CheckAll(units, ConfigUnits.Display).ToList();
+
+            Assert.Equal(2, findings.Count);
+            var shared = findings.Single(f => f.Primary.StartLine == 6);
+            Assert.Equal(
+                "Functions 'Orders' and 'Carts' can run for 60 s (template.yaml(6,14), inherited), but an API Gateway REST API (Api) at template.yaml(19,9) " +
+                "gives up after 29 s: the caller gets a 504 while the function keeps running, and billing, for up to 31 s more",
+                shared.Message);
+            Assert.Equal(new[] { 13, 19 }, shared.Related.Select(r => r.StartLine));
+            var search = findings.Single(f => f != shared);
+            Assert.Equal(30, search.Primary.StartLine);
+            Assert.StartsWith("Function 'Search' can run for 45 s (", search.Message, System.StringComparison.Ordinal);
         }
     }
 }

@@ -12,6 +12,24 @@ namespace PlatformFit.Core.Rules.Config
     /// </summary>
     public static class ProjectIndependentChecks
     {
+        /// <summary>The checks of a set of units: each unit's own, and PF3102 once per shared timeout line.</summary>
+        public static IEnumerable<ConfigFinding> CheckAll(IReadOnlyList<DeploymentUnit> units, DateTime? scanDate, ConfigSpanDisplay display)
+        {
+            foreach (var unit in units)
+            {
+                foreach (var finding in Check(unit, scanDate, display))
+                {
+                    yield return finding;
+                }
+            }
+
+            foreach (var finding in TimeoutBeyondFrontDoor.CheckAll(units, display))
+            {
+                yield return finding;
+            }
+        }
+
+        /// <summary>The checks of one unit on its own (PF3102, which groups units that share a timeout, is in <see cref="CheckAll"/>).</summary>
         public static IEnumerable<ConfigFinding> Check(DeploymentUnit unit, DateTime? scanDate, ConfigSpanDisplay display)
         {
             if (PlatformProfiles.Find(unit.Platform) is not { } profile)
@@ -22,11 +40,6 @@ namespace PlatformFit.Core.Rules.Config
             foreach (var finding in ValueOutsidePlatformRange.Check(unit, profile))
             {
                 yield return finding;
-            }
-
-            if (TimeoutBeyondFrontDoor.Check(unit, profile, display) is { } timeout)
-            {
-                yield return timeout;
             }
 
             foreach (var finding in QueueVisibilityShorterThanTimeout.Check(unit, display))
