@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Operations;
 using PlatformFit.Analyzers.Deployment;
 using PlatformFit.Analyzers.Reachability;
 using PlatformFit.Analyzers.State;
+using PlatformFit.Analyzers.Syntax;
 using PlatformFit.Core.Binding;
 using PlatformFit.Core.Platforms;
 
@@ -48,8 +49,6 @@ namespace PlatformFit.Analyzers
         private static readonly ImmutableHashSet<string> LockingMethods = ImmutableHashSet.Create(
             "Enter", "TryEnter", "EnterScope", "Wait", "WaitAsync", "WaitOne", "EnterWriteLock", "TryEnterWriteLock",
             "EnterUpgradeableReadLock", "LockAsync", "WriterLockAsync");
-
-        private static readonly char[] LineBreaks = { '\r', '\n' };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleDescriptors.PF2005);
 
@@ -136,7 +135,7 @@ namespace PlatformFit.Analyzers
                 $"{state} is {change.Verb} without synchronization",
                 first => new object[]
                 {
-                    Shorten(shown.ToString()),
+                    OneLine.Of(shown, 80),
                     change.Verb,
                     state,
                     first.Unit.Unit.Name,
@@ -211,11 +210,6 @@ namespace PlatformFit.Analyzers
                 : $"{kind} '{root.ContainingType?.Name}.{root.Name}'{typeText} of the handler object";
         }
 
-        private static string Shorten(string text)
-        {
-            var single = string.Join(" ", text.Split(LineBreaks, StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim()));
-            return single.Length <= 80 ? single : single.Substring(0, 77) + "...";
-        }
 
         /// <summary>A change of shared state that is not atomic: what is changed (its root member) and how.</summary>
         private sealed record Change(ISymbol Root, string Verb)

@@ -45,7 +45,7 @@ namespace PlatformFit.Analyzers.Deployment
             }
 
             if (!profile.Limits.TryGetValue(limitName, out var limit) || limit.Max is not long max
-                || (unit.ManagedInstances.State != ValueState.Absent && profile.ManagedInstances?.Exempts(limitName) == true))
+                || !profile.LimitBinds(unit, limitName))
             {
                 // No maximum is certain: the platform has none, or lifts it for a unit that is (or may be) on managed instances.
                 return null;

@@ -78,6 +78,13 @@ namespace PlatformFit.Core.Platforms
         /// <summary>Whether anything can open a connection to the platform's code (<c>inbound-network</c>); null when the profile does not say.</summary>
         public PlatformCapability? InboundNetwork { get; init; }
 
+        /// <summary>
+        /// Whether a limit of this profile binds the unit: not when the unit is, or may be (its capacity provider is
+        /// unknown), on managed instances and the profile says they lift that limit.
+        /// </summary>
+        public bool LimitBinds(Model.DeploymentUnit unit, string limitKey) =>
+            unit.ManagedInstances.State == Model.ValueState.Absent || ManagedInstances?.Exempts(limitKey) != true;
+
         /// <summary>Library base classes a handler type derives from, with the methods a handler names on them (<c>handler-base-classes</c>).</summary>
         public HandlerBaseClasses? HandlerBaseClasses { get; init; }
 

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using PlatformFit.Analyzers.Syntax;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -50,8 +51,6 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
     internal sealed class CdkConstants
     {
         private const int MaxDepth = 16;
-
-        private static readonly char[] Whitespace = { '\r', '\n', ' ', '\t' };
 
         private static readonly Dictionary<string, double> SecondsPer = new(StringComparer.Ordinal)
         {
@@ -142,11 +141,7 @@ namespace PlatformFit.Analyzers.Deployment.Cdk
         }
 
         /// <summary>The expression's text for messages, on one line and at most 60 characters.</summary>
-        public static string Shorten(SyntaxNode node)
-        {
-            var text = string.Join(" ", node.ToString().Split(Whitespace, StringSplitOptions.RemoveEmptyEntries));
-            return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
-        }
+        public static string Shorten(SyntaxNode node) => OneLine.Of(node, 60);
 
         private void Add(string name, ExpressionSyntax value)
         {

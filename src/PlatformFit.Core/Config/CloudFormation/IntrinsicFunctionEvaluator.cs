@@ -504,7 +504,6 @@ namespace PlatformFit.Core.Config.CloudFormation
             }
         }
 
-        private static string Shorten(string? text) =>
-            text is null ? string.Empty : text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+        private static string Shorten(string? text) => Excerpt.Of(text, 60);
     }
 }

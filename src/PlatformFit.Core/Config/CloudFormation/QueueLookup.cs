@@ -64,6 +64,6 @@ namespace PlatformFit.Core.Config.CloudFormation
                 : ConfigValue<int>.Unknown($"the queue is not declared in this file ({written.UnknownReason ?? "no queue named"})", queueExpression.Span);
         }
 
-        private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+        private static string Shorten(string text) => Excerpt.Of(text, 80);
     }
 }

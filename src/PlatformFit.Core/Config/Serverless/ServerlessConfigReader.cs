@@ -390,8 +390,7 @@ namespace PlatformFit.Core.Config.Serverless
             private ConfigProblem Problem(YamlNode at, ProblemLevel level, string message) =>
                 new(path, at.Span.StartLine, at.Span.StartColumn, level, message);
 
-            private static string Shorten(string? text) =>
-                text is null ? string.Empty : text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+            private static string Shorten(string? text) => Excerpt.Of(text, 60);
         }
     }
 }

@@ -448,7 +448,7 @@ namespace PlatformFit.Core.Config.Serverless
             return parts;
         }
 
-        private static string Shorten(string text) => text.Length <= 80 ? text : text.Substring(0, 77) + "...";
+        private static string Shorten(string text) => Excerpt.Of(text, 80);
     }
 
     /// <summary>The value of a config node after variables: text, a node (mapping, sequence, plain scalar), missing or unknown.</summary>

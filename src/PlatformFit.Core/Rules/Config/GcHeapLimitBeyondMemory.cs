@@ -20,7 +20,7 @@ namespace PlatformFit.Core.Rules.Config
         {
             if (!unit.GcHeapHardLimit.TryGetValue(out var variable) || unit.GcHeapHardLimit.Span is not { } span
                 || !TryParseBytes(variable.Value, out var bytes) || !unit.MemoryMb.TryGetValue(out var memoryMb)
-                || (unit.ManagedInstances.State != ValueState.Absent && profile.ManagedInstances?.Exempts("memory-mb") == true)
+                || !profile.LimitBinds(unit, "memory-mb")
                 || bytes <= memoryMb * BytesPerMegabyte)
             {
                 return null;

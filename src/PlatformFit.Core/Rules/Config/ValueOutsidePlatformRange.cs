@@ -27,7 +27,7 @@ namespace PlatformFit.Core.Rules.Config
                 var value = setting.Read(unit);
                 if (!value.TryGetValue(out var number) || value.Origin == ValueOrigin.ToolDefault || value.Span is null
                     || !profile.Limits.TryGetValue(setting.LimitKey, out var limit) || limit.Min is not long min || limit.Max is not long max
-                    || MayBeExempt(unit, profile, setting.LimitKey))
+                    || !profile.LimitBinds(unit, setting.LimitKey))
                 {
                     continue;
                 }
@@ -48,13 +48,6 @@ namespace PlatformFit.Core.Rules.Config
                     new[] { subject, MessageText.Number(number), setting.Unit, MessageText.Number(min), MessageText.Number(max), profile.Name });
             }
         }
-
-        /// <summary>
-        /// A limit the platform lifts for functions on managed instances is not checked on a unit that is, or may be
-        /// (an unknown capacity provider), on them.
-        /// </summary>
-        private static bool MayBeExempt(DeploymentUnit unit, PlatformProfile profile, string limitKey) =>
-            unit.ManagedInstances.State != ValueState.Absent && profile.ManagedInstances?.Exempts(limitKey) == true;
 
         private sealed record Setting(string LimitKey, string Name, string Unit, Func<DeploymentUnit, ConfigValue<int>> Read);
     }
